@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace HybridOrders.Api.Problems;
+
+/// <summary>The one place exceptions become responses. No endpoint catches exceptions itself.</summary>
+public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ProblemMapper.TryMap(exception);
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = ProblemMapper.Problem(StatusCodes.Status500InternalServerError, "internal_error", "Internal server error",
+                "Something went wrong on our side; nothing was changed. The request can be retried.");
+        }
+        problem.Instance = httpContext.Request.Path;
+        problem.Extensions["traceId"] = httpContext.TraceIdentifier;
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        await TypedResults.Problem(problem).ExecuteAsync(httpContext);
+        return true;
+    }
+}

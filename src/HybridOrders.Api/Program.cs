@@ -1,0 +1,76 @@
+using HybridOrders.Api.Auth;
+using HybridOrders.Api.Endpoints;
+using HybridOrders.Api.Json;
+using HybridOrders.Api.OpenApi;
+using HybridOrders.Api.Problems;
+using HybridOrders.Application;
+using HybridOrders.Application.Common;
+using HybridOrders.Infrastructure;
+using HybridOrders.Infrastructure.Seed;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddMediator(o =>
+{
+    o.ServiceLifetime = ServiceLifetime.Scoped;
+    o.Assemblies = [typeof(HybridOrders.Application.DependencyInjection)];
+    o.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
+});
+
+builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonSetup.Configure(o.JsonSerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // binding failures reach the problem mapper
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+{
+    ctx.ProblemDetails.Extensions.TryAdd("code", ctx.ProblemDetails.Status switch
+    {
+        404 => "not_found",
+        405 => "method_not_allowed",
+        415 => "unsupported_media_type",
+        _ => "http_" + ctx.ProblemDetails.Status,
+    });
+    ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+});
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+
+// API keys: from configuration; the demo keys only in Development with the demo seed.
+var keys = builder.Configuration.GetSection("Auth:ApiKeys").Get<List<ApiKeyOptions>>() ?? [];
+var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+if (builder.Environment.IsDevelopment() && demo.Seed)
+    keys.AddRange(ApiKeyRegistry.DemoKeys(DemoNetwork.Load(demo.SeedFile).StoreCodes));
+builder.Services.AddSingleton(new ApiKeyRegistry(keys));
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorizationBuilder().AddHybridOrdersPolicies();
+builder.Services.AddHybridOrdersSwagger();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSwagger();
+app.UseSwaggerUI(o => o.DocumentTitle = "HybridOrders API");
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
+
+var api = app.MapGroup("/api/v1");
+api.MapLocationEndpoints();
+api.MapProductEndpoints();
+api.MapStockEndpoints();
+api.MapReservationEndpoints();
+
+app.Run();
+
+public partial class Program;

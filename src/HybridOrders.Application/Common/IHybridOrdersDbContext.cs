@@ -1,0 +1,19 @@
+using HybridOrders.Domain.Catalog;
+using HybridOrders.Domain.Inventory;
+using HybridOrders.Domain.Locations;
+using HybridOrders.Domain.Reservations;
+using Microsoft.EntityFrameworkCore;
+
+namespace HybridOrders.Application.Common;
+
+/// <summary>The database as the use cases see it. Stock figures are read here but changed only through <see cref="IStockLedger"/>.</summary>
+public interface IHybridOrdersDbContext
+{
+    DbSet<Location> Locations { get; }
+    DbSet<Product> Products { get; }
+    DbSet<StockLine> StockLines { get; }
+    DbSet<StockMovement> StockMovements { get; }
+    DbSet<Reservation> Reservations { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,29 @@
+using HybridOrders.Domain.Inventory;
+
+namespace HybridOrders.Application.Common;
+
+/// <summary>
+/// The only way stock figures change. Every method runs one conditional, atomic UPDATE per stock line
+/// (lines in SKU order, so concurrent multi-line calls cannot deadlock) and appends the matching ledger row,
+/// inside the caller's transaction. Nothing reads a figure, decides and writes it back.
+/// </summary>
+public interface IStockLedger
+{
+    /// <summary>Goods arrived: on-hand rises; a missing stock line is created.</summary>
+    Task ReceiveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string? reference, CancellationToken ct);
+
+    /// <summary>Holds every line or none: throws <see cref="InsufficientStockException"/> listing each line that is short.</summary>
+    Task ReserveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
+
+    /// <summary>Gives held units back to available.</summary>
+    Task ReleaseAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
+
+    /// <summary>Held units leave the building: on-hand and reserved both fall.</summary>
+    Task SellReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
+
+    /// <summary>Sets on-hand to a physical count; refuses a count below what is reserved (<c>count_below_reserved</c>).</summary>
+    Task CountAsync(string locationCode, string sku, int countedQuantity, string reference, CancellationToken ct);
+
+    /// <summary>Sets the units kept back from promising at a location. Not a ledger movement.</summary>
+    Task SetSafetyStockAsync(string locationCode, string sku, int quantity, CancellationToken ct);
+}

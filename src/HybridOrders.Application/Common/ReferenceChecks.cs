@@ -1,0 +1,30 @@
+using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Locations;
+using Microsoft.EntityFrameworkCore;
+
+namespace HybridOrders.Application.Common;
+
+/// <summary>A request body names a location or SKU that does not exist: well-formed, not acceptable (422).</summary>
+public sealed class UnknownReferenceException(string code, string message, IReadOnlyList<string> unknown)
+    : DomainException(code, message, RefusalKind.Unprocessable)
+{
+    public override IReadOnlyDictionary<string, object?> Extensions => new Dictionary<string, object?> { ["unknown"] = unknown };
+}
+
+public static class ReferenceChecks
+{
+    /// <summary>The location named in a request body, or 422 <c>unknown_location</c>.</summary>
+    public static async Task<Location> RequireLocationAsync(this IHybridOrdersDbContext db, string code, CancellationToken ct) =>
+        await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Code == code, ct)
+        ?? throw new UnknownReferenceException("unknown_location", $"There is no location '{code}'.", [code]);
+
+    /// <summary>Every SKU named in a request body exists in the catalogue, or 422 <c>unknown_sku</c> listing the unknown ones.</summary>
+    public static async Task RequireProductsAsync(this IHybridOrdersDbContext db, IReadOnlyCollection<string> skus, CancellationToken ct)
+    {
+        var distinct = skus.Distinct(StringComparer.Ordinal).ToList();
+        var known = await db.Products.AsNoTracking().Where(p => distinct.Contains(p.Sku)).Select(p => p.Sku).ToListAsync(ct);
+        var unknown = distinct.Except(known, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+            throw new UnknownReferenceException("unknown_sku", $"Unknown SKU(s): {string.Join(", ", unknown)}.", unknown);
+    }
+}

@@ -1,0 +1,70 @@
+using FluentValidation;
+using HybridOrders.Application.Common;
+using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Reservations;
+using Mediator;
+using NodaTime;
+
+namespace HybridOrders.Application.Reservations;
+
+/// <summary>Hold stock at one location for a customer: every line or nothing.</summary>
+public sealed record HoldStock(
+    string? LocationCode,
+    SalesChannel? Channel,
+    CustomerDto? Customer,
+    IReadOnlyList<QuantityLine?>? Lines,
+    int? HoldMinutes) : ICommand<ReservationResponse>;
+
+public sealed class HoldStockValidator : AbstractValidator<HoldStock>
+{
+    public HoldStockValidator()
+    {
+        RuleFor(x => x.LocationCode).IsCode();
+        RuleFor(x => x.Channel).NotNull().IsInEnum();
+        RuleFor(x => x.Customer).NotNull().SetValidator(new CustomerValidator()!);
+        this.ValidLines(x => x.Lines);
+        RuleFor(x => x.HoldMinutes).InclusiveBetween(1, Reservation.MaxHoldMinutes);
+    }
+}
+
+public sealed class CustomerValidator : AbstractValidator<CustomerDto>
+{
+    public CustomerValidator()
+    {
+        RuleFor(c => c).Must(c => !string.IsNullOrWhiteSpace(c.Id) || !string.IsNullOrWhiteSpace(c.Email)
+                                  || !string.IsNullOrWhiteSpace(c.Phone) || !string.IsNullOrWhiteSpace(c.Name))
+            .WithName("customer").WithMessage("A customer needs at least one of id, email, phone or name.");
+        RuleFor(c => c.Id).MaximumLength(128);
+        RuleFor(c => c.Email).MaximumLength(254).EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email));
+        RuleFor(c => c.Phone).MaximumLength(32).Matches(@"^\+?[0-9 ()\-]{3,32}$")
+            .When(c => !string.IsNullOrWhiteSpace(c.Phone)).WithMessage("'phone' must be digits, spaces, dashes or brackets, optionally starting with '+'.");
+        RuleFor(c => c.Name).MaximumLength(200);
+    }
+}
+
+public sealed class HoldStockHandler(IHybridOrdersDbContext db, IStockLedger ledger, IClock clock, ICurrentUser user)
+    : ICommandHandler<HoldStock, ReservationResponse>
+{
+    public async ValueTask<ReservationResponse> Handle(HoldStock command, CancellationToken ct)
+    {
+        user.EnsureCanActAt(command.LocationCode!);
+        var location = await db.RequireLocationAsync(command.LocationCode!, ct);
+        if (!location.IsActive)
+            throw new DomainException("location_inactive", $"Location '{location.Code}' is not active.", RefusalKind.Unprocessable);
+        var lines = command.Lines!.ToStockQuantities();
+        await db.RequireProductsAsync(lines.Select(l => l.Sku).ToList(), ct);
+
+        var reservation = new Reservation(Guid.CreateVersion7(), location.Code, command.Channel!.Value,
+            command.Customer!.ToDomain(), lines, clock.GetCurrentInstant(),
+            Duration.FromMinutes(command.HoldMinutes ?? Reservation.DefaultHoldMinutes));
+
+        await ledger.ReserveAsync(location.Code, reservation.Quantities, ReservationReference.For(reservation.Id), ct);
+        db.Reservations.Add(reservation);
+        return ReservationResponse.From(reservation);
+    }
+}
+
+public static class ReservationReference
+{
+    public static string For(Guid id) => $"reservation:{id}";
+}

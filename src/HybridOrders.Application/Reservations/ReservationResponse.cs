@@ -1,0 +1,29 @@
+using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Reservations;
+using NodaTime;
+
+namespace HybridOrders.Application.Reservations;
+
+public sealed record CustomerDto(string? Id, string? Email, string? Phone, string? Name)
+{
+    public static CustomerDto From(CustomerRef c) => new(c.Id, c.Email, c.Phone, c.Name);
+    public CustomerRef ToDomain() => new(Id, Email, Phone, Name);
+}
+
+public sealed record ReservationLineResponse(string Sku, int Quantity);
+
+public sealed record ReservationResponse(
+    Guid Id,
+    ReservationStatus Status,
+    string LocationCode,
+    SalesChannel Channel,
+    CustomerDto Customer,
+    IReadOnlyList<ReservationLineResponse> Lines,
+    Instant CreatedAt,
+    Instant ExpiresAt,
+    Instant? ClosedAt)
+{
+    public static ReservationResponse From(Reservation r) => new(
+        r.Id, r.Status, r.LocationCode, r.Channel, CustomerDto.From(r.Customer),
+        r.Lines.Select(l => new ReservationLineResponse(l.Sku, l.Quantity)).ToList(), r.CreatedAt, r.ExpiresAt, r.ClosedAt);
+}

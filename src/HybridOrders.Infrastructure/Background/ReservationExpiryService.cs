@@ -1,0 +1,80 @@
+using HybridOrders.Application.Reservations;
+using HybridOrders.Domain.Common;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HybridOrders.Infrastructure.Background;
+
+/// <summary>Expires holds whose time is up, every few seconds, without any request. Each hold is expired in its own
+/// transaction; when several instances share a database they may pick the same hold, and the version check on the
+/// reservation lets exactly one of them expire it and give its stock back.</summary>
+public sealed class ReservationExpiryService(IServiceProvider services, DatabaseReadiness readiness,
+    IOptions<ReservationOptions> options, ILogger<ReservationExpiryService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await readiness.WhenReady(stoppingToken);
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ExpirySweepSeconds));
+            do
+            {
+                try
+                {
+                    await SweepAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Reservation expiry sweep failed; retrying on the next tick");
+                }
+            } while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One sweep: expires every due hold (in batches) and returns how many this instance expired.</summary>
+    public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        var expired = 0;
+        while (true)
+        {
+            IReadOnlyList<Guid> due;
+            await using (var scope = services.CreateAsyncScope())
+                due = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ListDueReservations(options.Value.ExpiryBatchSize), ct);
+            if (due.Count == 0) return expired;
+
+            var progressed = false;
+            foreach (var id in due)
+            {
+                await using var scope = services.CreateAsyncScope();
+                try
+                {
+                    if (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ExpireReservation(id), ct))
+                    {
+                        expired++;
+                        progressed = true;
+                        logger.LogInformation("Reservation {ReservationId} expired; its stock is available again", id);
+                    }
+                }
+                catch (DomainException ex)
+                {
+                    progressed = true; // another instance (or the till) got there first
+                    logger.LogDebug("Reservation {ReservationId} not expired here: {Reason}", id, ex.Message);
+                }
+            }
+            if (!progressed || due.Count < options.Value.ExpiryBatchSize) return expired;
+        }
+    }
+}
+
+public sealed class ReservationOptions
+{
+    public const string Section = "Reservations";
+    public int ExpirySweepSeconds { get; set; } = 2;
+    public int ExpiryBatchSize { get; set; } = 200;
+}

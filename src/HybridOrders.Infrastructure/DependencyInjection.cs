@@ -1,0 +1,103 @@
+using HybridOrders.Application.Catalog;
+using HybridOrders.Application.Common;
+using HybridOrders.Infrastructure.Background;
+using HybridOrders.Infrastructure.Idempotency;
+using HybridOrders.Infrastructure.Persistence;
+using HybridOrders.Infrastructure.Seed;
+using HybridOrders.Infrastructure.Stock;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NodaTime;
+
+namespace HybridOrders.Infrastructure;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary><c>sqlite</c> (default), <c>postgresql</c> or <c>sqlserver</c>.</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    public bool MigrateOnStartup { get; set; } = true;
+}
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "HybridOrders";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.Configure<Background.ReservationOptions>(configuration.GetSection(Background.ReservationOptions.Section));
+        services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
+
+        var provider = (configuration[$"{DatabaseOptions.Section}:Provider"] ?? "sqlite").Trim().ToLowerInvariant();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        switch (provider)
+        {
+            case "sqlite":
+                AddContext<SqliteHybridOrdersDbContext>(services, o => o.UseSqlite(connectionString ?? "Data Source=hybridorders.db"));
+                break;
+            case "postgresql":
+                AddContext<PostgresHybridOrdersDbContext>(services, o => o.UseNpgsql(Require(connectionString, provider), n => n.UseNodaTime()));
+                break;
+            case "sqlserver":
+                AddContext<SqlServerHybridOrdersDbContext>(services, o => o.UseSqlServer(Require(connectionString, provider)));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use sqlite, postgresql or sqlserver.");
+        }
+
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton<IDateTimeZoneProvider>(DateTimeZoneProviders.Tzdb);
+        services.AddSingleton(new ShopSettings(configuration["Shop:Currency"] ?? "EUR"));
+        services.AddScoped<IStockLedger, StockLedger>();
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<DemoSeeder>();
+
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddHostedService<DatabaseStartupService>();
+        services.AddSingleton<ReservationExpiryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReservationExpiryService>());
+        services.AddHostedService<IdempotencyCleanupService>();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : HybridOrdersDbContext
+    {
+        services.AddDbContextPool<TContext>(configure);
+        services.AddScoped<HybridOrdersDbContext>(sp => sp.GetRequiredService<TContext>());
+        services.AddScoped<IHybridOrdersDbContext>(sp => sp.GetRequiredService<TContext>());
+    }
+
+    private static string Require(string? connectionString, string provider) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException($"Database:Provider '{provider}' needs ConnectionStrings:{ConnectionStringName}.")
+            : connectionString;
+}
+
+/// <summary>Ready means: the database answers and every migration is applied (and start-up seeding is done).</summary>
+internal sealed class DatabaseHealthCheck(HybridOrdersDbContext db, DatabaseReadiness readiness) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            if (!await db.Database.CanConnectAsync(ct)) return HealthCheckResult.Unhealthy("The database cannot be reached.");
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count > 0) return HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied: {string.Join(", ", pending)}.");
+            return readiness.IsReady ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Start-up (migrations, seed) still running.");
+        }
+        catch (Exception ex)
+        {
+            return HealthCheckResult.Unhealthy("The database cannot be reached.", ex);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using HybridOrders.Domain.Catalog;
+using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Inventory;
+using HybridOrders.Domain.Locations;
+using HybridOrders.Domain.Reservations;
+using HybridOrders.Infrastructure.Idempotency;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HybridOrders.Infrastructure.Persistence.Configurations;
+
+internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
+{
+    public void Configure(EntityTypeBuilder<Location> b)
+    {
+        b.HasKey(l => l.Code);
+        b.Property(l => l.Code).HasMaxLength(Codes.MaxLength);
+        b.Property(l => l.Name).HasMaxLength(200).IsRequired();
+        b.Property(l => l.TimeZoneId).HasMaxLength(64).IsRequired();
+        b.Ignore(l => l.Position);
+        b.OwnsMany(l => l.OpeningHours, h =>
+        {
+            h.ToTable("LocationOpeningHours");
+            h.WithOwner().HasForeignKey("LocationCode");
+            h.Property<string>("LocationCode").HasMaxLength(Codes.MaxLength);
+            h.HasKey("LocationCode", nameof(OpeningHours.Day));
+        });
+        b.Navigation(l => l.OpeningHours).AutoInclude();
+    }
+}
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> b)
+    {
+        b.HasKey(p => p.Sku);
+        b.Property(p => p.Sku).HasMaxLength(Codes.MaxLength);
+        b.Property(p => p.Name).HasMaxLength(200).IsRequired();
+    }
+}
+
+internal sealed class StockLineConfiguration : IEntityTypeConfiguration<StockLine>
+{
+    public void Configure(EntityTypeBuilder<StockLine> b)
+    {
+        b.HasKey(s => new { s.LocationCode, s.Sku });
+        b.Property(s => s.LocationCode).HasMaxLength(Codes.MaxLength);
+        b.Property(s => s.Sku).HasMaxLength(Codes.MaxLength);
+        b.Ignore(s => s.Available);
+        b.HasOne<Location>().WithMany().HasForeignKey(s => s.LocationCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Product>().WithMany().HasForeignKey(s => s.Sku).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(s => s.Sku);
+        // The database itself refuses an impossible stock line, whatever code runs against it.
+        b.ToTable(t => t.HasCheckConstraint("CK_StockLines_Figures",
+            "\"OnHand\" >= 0 AND \"Reserved\" >= 0 AND \"Reserved\" <= \"OnHand\" AND \"SafetyStock\" >= 0"));
+    }
+}
+
+internal sealed class StockMovementConfiguration : IEntityTypeConfiguration<StockMovement>
+{
+    public void Configure(EntityTypeBuilder<StockMovement> b)
+    {
+        b.HasKey(m => m.Id);
+        b.Property(m => m.Id).ValueGeneratedOnAdd();
+        b.Property(m => m.LocationCode).HasMaxLength(Codes.MaxLength);
+        b.Property(m => m.Sku).HasMaxLength(Codes.MaxLength);
+        b.Property(m => m.Reference).HasMaxLength(200);
+        b.HasIndex(m => new { m.LocationCode, m.Sku, m.Id });
+        b.HasOne<StockLine>().WithMany().HasForeignKey(m => new { m.LocationCode, m.Sku }).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reservation>
+{
+    public void Configure(EntityTypeBuilder<Reservation> b)
+    {
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.Property(r => r.LocationCode).HasMaxLength(Codes.MaxLength);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Ignore(r => r.Quantities);
+        b.HasOne<Location>().WithMany().HasForeignKey(r => r.LocationCode).OnDelete(DeleteBehavior.Restrict);
+        b.OwnsOne(r => r.Customer, c =>
+        {
+            c.Property(x => x.Id).HasColumnName("CustomerId").HasMaxLength(128);
+            c.Property(x => x.Email).HasColumnName("CustomerEmail").HasMaxLength(254);
+            c.Property(x => x.Phone).HasColumnName("CustomerPhone").HasMaxLength(32);
+            c.Property(x => x.Name).HasColumnName("CustomerName").HasMaxLength(200);
+            c.HasIndex(x => x.Id);
+            c.HasIndex(x => x.Email);
+        });
+        b.Navigation(r => r.Customer).IsRequired();
+        b.OwnsMany(r => r.Lines, l =>
+        {
+            l.ToTable("ReservationLines");
+            l.WithOwner().HasForeignKey("ReservationId");
+            l.HasKey("ReservationId", nameof(ReservationLine.Sku));
+            l.Property(x => x.Sku).HasMaxLength(Codes.MaxLength);
+        });
+        b.Navigation(r => r.Lines).AutoInclude();
+        b.HasIndex(r => new { r.Status, r.ExpiresAt });
+        b.HasIndex(r => r.LocationCode);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> b)
+    {
+        b.HasKey(r => new { r.Scope, r.Key });
+        b.Property(r => r.Scope).HasMaxLength(200);
+        b.Property(r => r.Key).HasMaxLength(128);
+        b.Property(r => r.RequestHash).HasMaxLength(64).IsRequired();
+        b.Property(r => r.ContentType).HasMaxLength(100);
+        b.Property(r => r.Location).HasMaxLength(500);
+        b.HasIndex(r => r.CreatedAt);
+    }
+}

@@ -1,0 +1,35 @@
+using HybridOrders.Application.Common;
+using HybridOrders.Domain.Catalog;
+using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Inventory;
+using HybridOrders.Domain.Locations;
+using HybridOrders.Domain.Reservations;
+using HybridOrders.Infrastructure.Idempotency;
+using Microsoft.EntityFrameworkCore;
+
+namespace HybridOrders.Infrastructure.Persistence;
+
+/// <summary>The one model. Each provider has a subclass (its own type mappings and migrations folder);
+/// the provider is chosen at run time from <c>Database:Provider</c>.</summary>
+public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContext(options), IHybridOrdersDbContext
+{
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<StockLine> StockLines => Set<StockLine>();
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+    public DbSet<Reservation> Reservations => Set<Reservation>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HybridOrdersDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Enums are stored by name: readable in SQL and safe against reordering.
+        builder.Properties<LocationKind>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<MovementKind>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<ReservationStatus>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<SalesChannel>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<decimal>().HavePrecision(18, 2);
+    }
+}

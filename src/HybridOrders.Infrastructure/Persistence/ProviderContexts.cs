@@ -1,0 +1,64 @@
+using HybridOrders.Infrastructure.Persistence.Conversions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using NodaTime;
+
+namespace HybridOrders.Infrastructure.Persistence;
+
+/// <summary>SQLite, the embedded default: instants as ticks and money as minor units (both longs, so
+/// comparisons, ordering and sums run in SQL), local times as TimeOnly text.</summary>
+public sealed class SqliteHybridOrdersDbContext(DbContextOptions<SqliteHybridOrdersDbContext> options) : HybridOrdersDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        base.ConfigureConventions(builder);
+        builder.Properties<Instant>().HaveConversion<InstantToTicksConverter>();
+        builder.Properties<decimal>().HaveConversion<MoneyToMinorUnitsConverter>();
+        builder.Properties<LocalTime>().HaveConversion<LocalTimeToTimeOnlyConverter>();
+    }
+}
+
+/// <summary>PostgreSQL: native timestamptz and time through Npgsql's NodaTime plugin.</summary>
+public sealed class PostgresHybridOrdersDbContext(DbContextOptions<PostgresHybridOrdersDbContext> options) : HybridOrdersDbContext(options);
+
+/// <summary>SQL Server, the production target: instants as UTC datetime2, local times as time,
+/// codes compared case-sensitively (binary collation) as the contract requires.</summary>
+public sealed class SqlServerHybridOrdersDbContext(DbContextOptions<SqlServerHybridOrdersDbContext> options) : HybridOrdersDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        base.ConfigureConventions(builder);
+        builder.Properties<Instant>().HaveConversion<InstantToUtcDateTimeConverter>();
+        builder.Properties<LocalTime>().HaveConversion<LocalTimeToTimeOnlyConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // Codes (SKUs, location codes) are case-sensitive; SQL Server's default collation is not.
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+                     .Where(p => p.ClrType == typeof(string) && p.GetMaxLength() == Domain.Common.Codes.MaxLength))
+            property.SetCollation("Latin1_General_100_BIN2");
+    }
+}
+
+// Design-time factories: `dotnet ef` builds each context with these, independent of configuration.
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteHybridOrdersDbContext>
+{
+    public SqliteHybridOrdersDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteHybridOrdersDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresHybridOrdersDbContext>
+{
+    public PostgresHybridOrdersDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresHybridOrdersDbContext>()
+            .UseNpgsql("Host=localhost;Database=hybridorders", o => o.UseNodaTime()).Options);
+}
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerHybridOrdersDbContext>
+{
+    public SqlServerHybridOrdersDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerHybridOrdersDbContext>()
+            .UseSqlServer("Server=localhost;Database=HybridOrders;Trusted_Connection=True;TrustServerCertificate=True").Options);
+}

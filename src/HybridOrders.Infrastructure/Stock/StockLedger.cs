@@ -1,0 +1,149 @@
+using HybridOrders.Application.Common;
+using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Inventory;
+using HybridOrders.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HybridOrders.Infrastructure.Stock;
+
+/// <summary>
+/// The atomic stock ledger. Each change is one conditional UPDATE on the stock row (the condition is the business
+/// rule, so a concurrent change can never slip between a check and a write) plus one appended movement row, both in
+/// the caller's transaction. Lines are taken in SKU order so that multi-line operations lock rows in one global order.
+/// </summary>
+internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : IStockLedger
+{
+    private const int MaxCountAttempts = 10;
+
+    public async Task ReceiveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string? reference, CancellationToken ct)
+    {
+        foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
+        {
+            await EnsureLineAsync(locationCode, sku, ct);
+            var updated = await Line(locationCode, sku)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.OnHand, x => x.OnHand + quantity), ct);
+            EnsureUpdated(updated, locationCode, sku);
+            Append(locationCode, sku, MovementKind.Receipt, quantity, 0, reference);
+        }
+    }
+
+    public async Task ReserveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct)
+    {
+        var shortages = new List<StockShortage>();
+        foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
+        {
+            if (shortages.Count == 0)
+            {
+                var updated = await Line(locationCode, sku)
+                    .Where(x => x.OnHand - x.Reserved - x.SafetyStock >= quantity)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved + quantity), ct);
+                if (updated == 1)
+                {
+                    Append(locationCode, sku, MovementKind.Reserve, 0, quantity, reference);
+                    continue;
+                }
+            }
+            // Once one line is short the whole hold fails (and rolls back); the remaining lines are only read,
+            // so that the refusal lists every line that is short without locking more rows.
+            var available = await AvailableAsync(locationCode, sku, ct);
+            if (available < quantity) shortages.Add(new StockShortage(sku, quantity, available));
+        }
+        if (shortages.Count > 0) throw new InsufficientStockException(shortages);
+    }
+
+    public async Task ReleaseAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct)
+    {
+        foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
+        {
+            var updated = await Line(locationCode, sku)
+                .Where(x => x.Reserved >= quantity)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - quantity), ct);
+            EnsureUpdated(updated, locationCode, sku);
+            Append(locationCode, sku, MovementKind.Release, 0, -quantity, reference);
+        }
+    }
+
+    public async Task SellReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct)
+    {
+        foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
+        {
+            var updated = await Line(locationCode, sku)
+                .Where(x => x.Reserved >= quantity && x.OnHand >= quantity)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.OnHand, x => x.OnHand - quantity)
+                    .SetProperty(x => x.Reserved, x => x.Reserved - quantity), ct);
+            EnsureUpdated(updated, locationCode, sku);
+            Append(locationCode, sku, MovementKind.Sale, -quantity, -quantity, reference);
+        }
+    }
+
+    public async Task CountAsync(string locationCode, string sku, int countedQuantity, string reference, CancellationToken ct)
+    {
+        await EnsureLineAsync(locationCode, sku, ct);
+        // Compare-and-set on the figure that was read: the ledger row needs the exact delta, and a concurrent
+        // change between the read and the write makes the update miss and the count try again.
+        for (var attempt = 0; attempt < MaxCountAttempts; attempt++)
+        {
+            var current = await Line(locationCode, sku).AsNoTracking().Select(x => new { x.OnHand, x.Reserved }).SingleAsync(ct);
+            if (countedQuantity < current.Reserved)
+                throw new DomainException("count_below_reserved",
+                    $"The count {countedQuantity} of {sku} at {locationCode} is below the {current.Reserved} units reserved there; release or fulfil reservations first.");
+            var updated = await Line(locationCode, sku)
+                .Where(x => x.OnHand == current.OnHand && x.Reserved <= countedQuantity)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.OnHand, countedQuantity), ct);
+            if (updated == 1)
+            {
+                Append(locationCode, sku, MovementKind.Adjustment, countedQuantity - current.OnHand, 0, reference);
+                return;
+            }
+        }
+        throw new DomainException("stock_changed_concurrently", $"The stock of {sku} at {locationCode} kept changing during the count; try again.");
+    }
+
+    public async Task SetSafetyStockAsync(string locationCode, string sku, int quantity, CancellationToken ct)
+    {
+        await EnsureLineAsync(locationCode, sku, ct);
+        await Line(locationCode, sku).ExecuteUpdateAsync(s => s.SetProperty(x => x.SafetyStock, quantity), ct);
+    }
+
+    private IQueryable<StockLine> Line(string locationCode, string sku) =>
+        db.StockLines.Where(x => x.LocationCode == locationCode && x.Sku == sku);
+
+    private async Task<int> AvailableAsync(string locationCode, string sku, CancellationToken ct)
+    {
+        var figures = await Line(locationCode, sku).AsNoTracking()
+            .Select(x => new { x.OnHand, x.Reserved, x.SafetyStock }).FirstOrDefaultAsync(ct);
+        return figures is null ? 0 : StockLine.AvailableOf(figures.OnHand, figures.Reserved, figures.SafetyStock);
+    }
+
+    private void Append(string locationCode, string sku, MovementKind kind, int onHandDelta, int reservedDelta, string? reference) =>
+        db.StockMovements.Add(new StockMovement(locationCode, sku, kind, onHandDelta, reservedDelta, reference, clock.GetCurrentInstant()));
+
+    /// <summary>Creates an empty stock line if there is none. Two requests creating the same line race on its primary key:
+    /// the loser's insert is rolled back to EF's savepoint and it carries on with the winner's line.</summary>
+    private async Task EnsureLineAsync(string locationCode, string sku, CancellationToken ct)
+    {
+        if (await Line(locationCode, sku).AnyAsync(ct)) return;
+        var line = StockLine.Empty(locationCode, sku);
+        db.StockLines.Add(line);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // someone else created it first
+        }
+        finally
+        {
+            db.Entry(line).State = EntityState.Detached;
+        }
+    }
+
+    private static void EnsureUpdated(int updated, string locationCode, string sku)
+    {
+        if (updated != 1)
+            throw new InvalidOperationException($"Stock ledger invariant broken for {sku} at {locationCode}: the conditional update matched {updated} rows.");
+    }
+}
