@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using HybridOrders.Application.Common;
@@ -20,11 +21,16 @@ public sealed record ApiKeyIdentity(string Name, ApiRole Role, string? LocationC
 /// whatever the key. Keys come from configuration; the demo keys only in Development with the demo seed.</summary>
 public sealed class ApiKeyRegistry
 {
-    private readonly Dictionary<string, ApiKeyIdentity> _byHash = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ApiKeyIdentity> _byHash = new(StringComparer.Ordinal);
 
     public ApiKeyRegistry(IEnumerable<ApiKeyOptions> keys)
     {
-        foreach (var k in keys)
+        foreach (var k in keys) Add(k);
+    }
+
+    /// <summary>Adds a key (at start-up; tests also bind POS keys to the locations they create).</summary>
+    internal void Add(ApiKeyOptions k)
+    {
         {
             if (string.IsNullOrWhiteSpace(k.Key) || k.Key.Length < 8)
                 throw new InvalidOperationException($"API key '{k.Name}' must be at least 8 characters.");

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite: unit, API (SQLite and PostgreSQL), concurrency and database-script tests.
+# Starts a throwaway PostgreSQL (installing it when missing), runs every test project, and ends with
+# one line "N passed, N failed"; exits non-zero when anything failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/pg.sh
+pg_start
+
+export HYBRIDORDERS_TEST_POSTGRES="$PG_CONNECTION"
+results=$(mktemp -d /tmp/hybridorders-results.XXXXXX)
+dotnet tool restore >/dev/null
+status=0
+dotnet test HybridOrders.sln -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
+
+read -r passed failed total < <(python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = total = 0
+for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
+    if c is None: continue
+    passed += int(c.get("passed", 0)); total += int(c.get("total", 0))
+    failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+print(passed, failed, total)
+PY
+)
+rm -rf "$results"
+echo "$passed passed, $failed failed"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$total" -eq 0 ]; then exit 1; fi
