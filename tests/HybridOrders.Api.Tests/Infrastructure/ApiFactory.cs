@@ -78,7 +78,7 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }
 
-public sealed class SqliteApiFactory : ApiFactory
+public class SqliteApiFactory : ApiFactory
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"hybridorders-test-{Guid.NewGuid():N}.db");
 
@@ -93,9 +93,16 @@ public sealed class SqliteApiFactory : ApiFactory
     }
 }
 
-public sealed class PostgresApiFactory : ApiFactory
+public class PostgresApiFactory : ApiFactory
 {
-    private readonly string _database = $"ho_test_{Guid.NewGuid():N}";
+    private readonly string _database;
+
+    public PostgresApiFactory() : this($"ho_test_{Guid.NewGuid():N}") { }
+
+    /// <summary>A host on a given database: two factories on one database are two API instances sharing it.</summary>
+    internal PostgresApiFactory(string database) => _database = database;
+
+    public string Database => _database;
 
     public override string Provider => "postgresql";
     protected override string ConnectionString => $"{PostgresServer.ConnectionString};Database={_database}";
@@ -110,8 +117,40 @@ public static class PostgresServer
         ?? "Host=127.0.0.1;Port=5432;Username=postgres;Maximum Pool Size=200";
 }
 
-/// <summary>Where a test needs its own clock (expiry), it gets its own host and database.</summary>
-public static class Clocks
+/// <summary>Hosts with a fake clock that tests move; each has its own database, so moving time affects no other class.</summary>
+public sealed class SqliteFakeClockApiFactory : SqliteApiFactory
 {
-    public static FakeClock StartingNow() => new(SystemClock.Instance.GetCurrentInstant());
+    public SqliteFakeClockApiFactory() => Clock = new FakeClock(SystemClock.Instance.GetCurrentInstant());
+}
+
+public sealed class PostgresFakeClockApiFactory : PostgresApiFactory
+{
+    public PostgresFakeClockApiFactory() => Clock = new FakeClock(SystemClock.Instance.GetCurrentInstant());
+}
+
+/// <summary>Two API instances (two hosts, each with its own background expiry service) sharing one PostgreSQL database and one clock.</summary>
+public sealed class TwoInstancesOnOneDatabase : IAsyncLifetime
+{
+    public FakeClock Clock { get; } = new(SystemClock.Instance.GetCurrentInstant());
+    public PostgresApiFactory First { get; }
+    public PostgresApiFactory Second { get; }
+
+    public TwoInstancesOnOneDatabase()
+    {
+        var database = $"ho_test_{Guid.NewGuid():N}";
+        First = new PostgresApiFactory(database) { Clock = Clock };
+        Second = new PostgresApiFactory(database) { Clock = Clock };
+    }
+
+    public async Task InitializeAsync()
+    {
+        await First.InitializeAsync(); // migrates
+        await Second.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Second.DisposeAsync();
+        await First.DisposeAsync();
+    }
 }
