@@ -42,7 +42,8 @@ public static class QuantityLineRules
     {
         validator.RuleFor(lines).NotEmpty().Must(l => l is null || l.Count() <= ValidationRules.MaxLines)
             .WithMessage($"At most {ValidationRules.MaxLines} lines are allowed.");
-        validator.RuleForEach(lines!).NotNull().SetValidator(new QuantityLineValidator()!);
+        // Continue: with the global Stop, a collection rule would stop at the first bad element and leave the rest unchecked.
+        validator.RuleForEach(lines!).Cascade(CascadeMode.Continue).NotNull().SetValidator(new QuantityLineValidator()!);
     }
 
     public static IReadOnlyList<Domain.Inventory.StockQuantity> ToStockQuantities(this IEnumerable<QuantityLine?> lines) =>

@@ -36,7 +36,7 @@ public sealed class CreateLocationValidator : AbstractValidator<CreateLocation>
             .Must(h => h!.Where(d => d is not null).GroupBy(d => d!.Day).All(g => g.Count() == 1))
             .When(x => x.OpeningHours is not null)
             .WithMessage("Each day may appear at most once.");
-        RuleForEach(x => x.OpeningHours).NotNull().ChildRules(day =>
+        RuleForEach(x => x.OpeningHours).Cascade(CascadeMode.Continue).NotNull().ChildRules(day =>
         {
             day.RuleFor(d => d!.Day).Must(d => OpeningHoursFormat.TryParseDay(d, out _))
                 .WithMessage("'day' must be one of monday, tuesday, wednesday, thursday, friday, saturday, sunday.");
