@@ -34,6 +34,23 @@ public static class LocationEndpoints
             .RequireAuthorization(Policies.AnyRole).WithName("GetLocation")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapPost("/{code}/deactivate", async (string code, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SetLocationActive(code, false), ct)))
+            .RequireAuthorization(Policies.Admin).WithName("DeactivateLocation")
+            .WithSummary("Take a location out of the virtual stock: it promises nothing and refuses new holds")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{code}/activate", async (string code, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SetLocationActive(code, true), ct)))
+            .RequireAuthorization(Policies.Admin).WithName("ActivateLocation")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{code}/stock", async (string code, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListLocationStock(code, limit, cursor), ct)))
+            .RequireAuthorization(Policies.AnyRole).WithName("ListLocationStock").WithTags("Stock")
+            .WithSummary("Every stock line of one location, by SKU")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapPut("/{code}/stock/{sku}/safety-stock", async (string code, string sku, SafetyStockBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SetSafetyStock(code, sku, body.Quantity), ct)))
             .RequireAuthorization(Policies.Admin).WithName("SetSafetyStock").WithTags("Stock")
