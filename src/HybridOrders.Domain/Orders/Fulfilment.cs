@@ -1,0 +1,172 @@
+using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Routing;
+using HybridOrders.Domain.Inventory;
+using NodaTime;
+
+namespace HybridOrders.Domain.Orders;
+
+public enum FulfilmentType
+{
+    Pickup,
+    Delivery,
+    TransferToPickup,
+}
+
+public enum FulfilmentStatus
+{
+    Allocated,
+    InTransit,
+    ReadyForPickup,
+    Collected,
+    Shipped,
+    Delivered,
+    Expired,
+    Cancelled,
+}
+
+/// <summary>A delivery address as the customer gave it, with its coordinates.</summary>
+public sealed record Address(string Line1, string City, string PostalCode, string Country);
+
+/// <summary>
+/// What one origin location does for an order. Steps are guarded: pickup allocated → ready_for_pickup → collected | expired;
+/// delivery allocated → shipped → delivered; transfer allocated → in_transit → (received) ready_for_pickup → as pickup;
+/// anything not yet collected, shipped or on its way can be cancelled.
+/// </summary>
+public sealed class Fulfilment
+{
+    private readonly List<FulfilmentLine> _lines = [];
+    private readonly List<CandidateDecision> _candidates = [];
+
+    private Fulfilment() { } // EF Core
+
+    public Fulfilment(Guid id, FulfilmentType type, string originLocationCode, string? destinationLocationCode, Address? destinationAddress,
+        GeoPoint destination, double distanceKm, IEnumerable<StockQuantity> lines, string routingStrategy,
+        IEnumerable<CandidateDecision> candidates, Instant createdAt)
+    {
+        Id = id;
+        Type = type;
+        Status = FulfilmentStatus.Allocated;
+        OriginLocationCode = originLocationCode;
+        DestinationLocationCode = destinationLocationCode;
+        DestinationAddress = destinationAddress;
+        DestinationLatitude = destination.Latitude;
+        DestinationLongitude = destination.Longitude;
+        DistanceKm = distanceKm;
+        _lines.AddRange(StockQuantity.Normalize(lines).Select(l => new FulfilmentLine(l.Sku, l.Quantity)));
+        RoutingStrategy = routingStrategy;
+        _candidates.AddRange(candidates);
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrderId { get; private set; }
+    public FulfilmentType Type { get; private set; }
+    public FulfilmentStatus Status { get; private set; }
+    public string OriginLocationCode { get; private set; } = null!;
+    public string? DestinationLocationCode { get; private set; }
+    public Address? DestinationAddress { get; private set; }
+    public double DestinationLatitude { get; private set; }
+    public double DestinationLongitude { get; private set; }
+    public double DistanceKm { get; private set; }
+    public string RoutingStrategy { get; private set; } = null!;
+    public Instant CreatedAt { get; private set; }
+    public Instant? ShippedAt { get; private set; }
+    public Instant? ReceivedAt { get; private set; }
+    public Instant? ReadyAt { get; private set; }
+    public Instant? PickupDeadline { get; private set; }
+    public Instant? CollectedAt { get; private set; }
+    public Instant? DeliveredAt { get; private set; }
+    public Instant? ExpiredAt { get; private set; }
+    public Instant? CancelledAt { get; private set; }
+
+    public IReadOnlyList<FulfilmentLine> Lines => _lines;
+    public IReadOnlyList<CandidateDecision> Candidates => _candidates;
+    public IReadOnlyList<StockQuantity> Quantities => _lines.Select(l => new StockQuantity(l.Sku, l.Quantity)).ToList();
+
+    /// <summary>Where the goods are held right now: the pickup store once a transfer has arrived, else the origin.</summary>
+    public string StockLocationCode => Type == FulfilmentType.TransferToPickup && ReceivedAt is not null ? DestinationLocationCode! : OriginLocationCode;
+
+    /// <summary>The store the customer collects at (pickup and transfer), else null.</summary>
+    public string? PickupLocationCode => Type == FulfilmentType.Delivery ? null : DestinationLocationCode;
+
+    public bool IsEnded => Status is FulfilmentStatus.Collected or FulfilmentStatus.Delivered or FulfilmentStatus.Expired or FulfilmentStatus.Cancelled;
+
+    public bool CanBeCancelled => Status is FulfilmentStatus.Allocated or FulfilmentStatus.ReadyForPickup;
+
+    /// <summary>Picked and waiting at the store, with the deadline to collect.</summary>
+    public void MarkReady(Instant now, Instant deadline)
+    {
+        Require(Type == FulfilmentType.Pickup && Status == FulfilmentStatus.Allocated, "ready");
+        Status = FulfilmentStatus.ReadyForPickup;
+        ReadyAt = now;
+        PickupDeadline = deadline;
+    }
+
+    /// <summary>A transfer arrived at the pickup store: it is waiting there for the customer.</summary>
+    public void Receive(Instant now, Instant deadline)
+    {
+        Require(Type == FulfilmentType.TransferToPickup && Status == FulfilmentStatus.InTransit, "receive");
+        Status = FulfilmentStatus.ReadyForPickup;
+        ReceivedAt = now;
+        ReadyAt = now;
+        PickupDeadline = deadline;
+    }
+
+    public void Collect(Instant now)
+    {
+        Require(Type != FulfilmentType.Delivery && Status == FulfilmentStatus.ReadyForPickup, "collect");
+        Status = FulfilmentStatus.Collected;
+        CollectedAt = now;
+    }
+
+    /// <summary>A delivery leaves for the customer, or a transfer leaves for the pickup store.</summary>
+    public void Ship(Instant now)
+    {
+        Require(Type != FulfilmentType.Pickup && Status == FulfilmentStatus.Allocated, "ship");
+        Status = Type == FulfilmentType.Delivery ? FulfilmentStatus.Shipped : FulfilmentStatus.InTransit;
+        ShippedAt = now;
+    }
+
+    public void Deliver(Instant now)
+    {
+        Require(Type == FulfilmentType.Delivery && Status == FulfilmentStatus.Shipped, "deliver");
+        Status = FulfilmentStatus.Delivered;
+        DeliveredAt = now;
+    }
+
+    /// <summary>Not collected in time.</summary>
+    public void Expire(Instant now)
+    {
+        Require(Status == FulfilmentStatus.ReadyForPickup && PickupDeadline <= now, "expire");
+        Status = FulfilmentStatus.Expired;
+        ExpiredAt = now;
+    }
+
+    internal void Cancel(Instant now)
+    {
+        Require(CanBeCancelled, "cancel");
+        Status = FulfilmentStatus.Cancelled;
+        CancelledAt = now;
+    }
+
+    private void Require(bool allowed, string step)
+    {
+        if (!allowed)
+            throw new DomainException("invalid_transition",
+                $"A {Type.ToSnakeCase()} fulfilment that is {Status.ToSnakeCase()} cannot {step}.");
+    }
+}
+
+public sealed class FulfilmentLine
+{
+    private FulfilmentLine() { } // EF Core
+
+    public FulfilmentLine(string sku, int quantity)
+    {
+        Sku = sku;
+        Quantity = quantity;
+    }
+
+    public string Sku { get; private set; } = null!;
+    public int Quantity { get; private set; }
+}
