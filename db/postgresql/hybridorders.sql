@@ -1,0 +1,199 @@
+CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+    "MigrationId" character varying(150) NOT NULL,
+    "ProductVersion" character varying(32) NOT NULL,
+    CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY ("MigrationId")
+);
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    CREATE TABLE "IdempotencyRecords" (
+        "Scope" character varying(200) NOT NULL,
+        "Key" character varying(128) NOT NULL,
+        "RequestHash" character varying(64) NOT NULL,
+        "StatusCode" integer,
+        "ContentType" character varying(100),
+        "Body" text,
+        "Location" character varying(500),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_IdempotencyRecords" PRIMARY KEY ("Scope", "Key")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    CREATE TABLE "Locations" (
+        "Code" character varying(64) NOT NULL,
+        "Name" character varying(200) NOT NULL,
+        "Kind" character varying(32) NOT NULL,
+        "Latitude" double precision NOT NULL,
+        "Longitude" double precision NOT NULL,
+        "TimeZoneId" character varying(64) NOT NULL,
+        "PickupEnabled" boolean NOT NULL,
+        "ShipFromEnabled" boolean NOT NULL,
+        "IsActive" boolean NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Locations" PRIMARY KEY ("Code")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    CREATE TABLE "Products" (
+        "Sku" character varying(64) NOT NULL,
+        "Name" character varying(200) NOT NULL,
+        "UnitPrice" numeric(18,2) NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Products" PRIMARY KEY ("Sku")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    CREATE TABLE "LocationOpeningHours" (
+        "Day" integer NOT NULL,
+        "LocationCode" character varying(64) NOT NULL,
+        "Opens" time NOT NULL,
+        "Closes" time NOT NULL,
+        CONSTRAINT "PK_LocationOpeningHours" PRIMARY KEY ("LocationCode", "Day"),
+        CONSTRAINT "FK_LocationOpeningHours_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    CREATE TABLE "Reservations" (
+        "Id" uuid NOT NULL,
+        "LocationCode" character varying(64) NOT NULL,
+        "Channel" character varying(32) NOT NULL,
+        "CustomerId" character varying(128),
+        "CustomerEmail" character varying(254),
+        "CustomerPhone" character varying(32),
+        "CustomerName" character varying(200),
+        "Status" character varying(32) NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "ExpiresAt" timestamp with time zone NOT NULL,
+        "ClosedAt" timestamp with time zone,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_Reservations" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Reservations_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    CREATE TABLE "StockLines" (
+        "LocationCode" character varying(64) NOT NULL,
+        "Sku" character varying(64) NOT NULL,
+        "OnHand" integer NOT NULL,
+        "Reserved" integer NOT NULL,
+        "SafetyStock" integer NOT NULL,
+        CONSTRAINT "PK_StockLines" PRIMARY KEY ("LocationCode", "Sku"),
+        CONSTRAINT "CK_StockLines_Figures" CHECK ("OnHand" >= 0 AND "Reserved" >= 0 AND "Reserved" <= "OnHand" AND "SafetyStock" >= 0),
+        CONSTRAINT "FK_StockLines_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE RESTRICT,
+        CONSTRAINT "FK_StockLines_Products_Sku" FOREIGN KEY ("Sku") REFERENCES "Products" ("Sku") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    CREATE TABLE "ReservationLines" (
+        "Sku" character varying(64) NOT NULL,
+        "ReservationId" uuid NOT NULL,
+        "Quantity" integer NOT NULL,
+        CONSTRAINT "PK_ReservationLines" PRIMARY KEY ("ReservationId", "Sku"),
+        CONSTRAINT "FK_ReservationLines_Reservations_ReservationId" FOREIGN KEY ("ReservationId") REFERENCES "Reservations" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    CREATE TABLE "StockMovements" (
+        "Id" bigint GENERATED BY DEFAULT AS IDENTITY,
+        "LocationCode" character varying(64) NOT NULL,
+        "Sku" character varying(64) NOT NULL,
+        "Kind" character varying(32) NOT NULL,
+        "OnHandDelta" integer NOT NULL,
+        "ReservedDelta" integer NOT NULL,
+        "Reference" character varying(200),
+        "OccurredAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_StockMovements" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_StockMovements_StockLines_LocationCode_Sku" FOREIGN KEY ("LocationCode", "Sku") REFERENCES "StockLines" ("LocationCode", "Sku") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    CREATE INDEX "IX_IdempotencyRecords_CreatedAt" ON "IdempotencyRecords" ("CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    CREATE INDEX "IX_Reservations_CustomerEmail" ON "Reservations" ("CustomerEmail");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    CREATE INDEX "IX_Reservations_CustomerId" ON "Reservations" ("CustomerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    CREATE INDEX "IX_Reservations_LocationCode" ON "Reservations" ("LocationCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    CREATE INDEX "IX_Reservations_Status_ExpiresAt" ON "Reservations" ("Status", "ExpiresAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    CREATE INDEX "IX_StockLines_Sku" ON "StockLines" ("Sku");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    CREATE INDEX "IX_StockMovements_LocationCode_Sku_Id" ON "StockMovements" ("LocationCode", "Sku", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123064828_Initial') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123064828_Initial', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

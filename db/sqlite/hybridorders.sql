@@ -1,0 +1,114 @@
+CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+    "MigrationId" TEXT NOT NULL CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY,
+    "ProductVersion" TEXT NOT NULL
+);
+
+BEGIN TRANSACTION;
+CREATE TABLE "IdempotencyRecords" (
+    "Scope" TEXT NOT NULL,
+    "Key" TEXT NOT NULL,
+    "RequestHash" TEXT NOT NULL,
+    "StatusCode" INTEGER NULL,
+    "ContentType" TEXT NULL,
+    "Body" TEXT NULL,
+    "Location" TEXT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    CONSTRAINT "PK_IdempotencyRecords" PRIMARY KEY ("Scope", "Key")
+);
+
+CREATE TABLE "Locations" (
+    "Code" TEXT NOT NULL CONSTRAINT "PK_Locations" PRIMARY KEY,
+    "Name" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Latitude" REAL NOT NULL,
+    "Longitude" REAL NOT NULL,
+    "TimeZoneId" TEXT NOT NULL,
+    "PickupEnabled" INTEGER NOT NULL,
+    "ShipFromEnabled" INTEGER NOT NULL,
+    "IsActive" INTEGER NOT NULL,
+    "CreatedAt" INTEGER NOT NULL
+);
+
+CREATE TABLE "Products" (
+    "Sku" TEXT NOT NULL CONSTRAINT "PK_Products" PRIMARY KEY,
+    "Name" TEXT NOT NULL,
+    "UnitPrice" INTEGER NOT NULL,
+    "CreatedAt" INTEGER NOT NULL
+);
+
+CREATE TABLE "LocationOpeningHours" (
+    "Day" INTEGER NOT NULL,
+    "LocationCode" TEXT NOT NULL,
+    "Opens" TEXT NOT NULL,
+    "Closes" TEXT NOT NULL,
+    CONSTRAINT "PK_LocationOpeningHours" PRIMARY KEY ("LocationCode", "Day"),
+    CONSTRAINT "FK_LocationOpeningHours_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE CASCADE
+);
+
+CREATE TABLE "Reservations" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Reservations" PRIMARY KEY,
+    "LocationCode" TEXT NOT NULL,
+    "Channel" TEXT NOT NULL,
+    "CustomerId" TEXT NULL,
+    "CustomerEmail" TEXT NULL,
+    "CustomerPhone" TEXT NULL,
+    "CustomerName" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "ExpiresAt" INTEGER NOT NULL,
+    "ClosedAt" INTEGER NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_Reservations_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE RESTRICT
+);
+
+CREATE TABLE "StockLines" (
+    "LocationCode" TEXT NOT NULL,
+    "Sku" TEXT NOT NULL,
+    "OnHand" INTEGER NOT NULL,
+    "Reserved" INTEGER NOT NULL,
+    "SafetyStock" INTEGER NOT NULL,
+    CONSTRAINT "PK_StockLines" PRIMARY KEY ("LocationCode", "Sku"),
+    CONSTRAINT "CK_StockLines_Figures" CHECK ("OnHand" >= 0 AND "Reserved" >= 0 AND "Reserved" <= "OnHand" AND "SafetyStock" >= 0),
+    CONSTRAINT "FK_StockLines_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE RESTRICT,
+    CONSTRAINT "FK_StockLines_Products_Sku" FOREIGN KEY ("Sku") REFERENCES "Products" ("Sku") ON DELETE RESTRICT
+);
+
+CREATE TABLE "ReservationLines" (
+    "Sku" TEXT NOT NULL,
+    "ReservationId" TEXT NOT NULL,
+    "Quantity" INTEGER NOT NULL,
+    CONSTRAINT "PK_ReservationLines" PRIMARY KEY ("ReservationId", "Sku"),
+    CONSTRAINT "FK_ReservationLines_Reservations_ReservationId" FOREIGN KEY ("ReservationId") REFERENCES "Reservations" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "StockMovements" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_StockMovements" PRIMARY KEY AUTOINCREMENT,
+    "LocationCode" TEXT NOT NULL,
+    "Sku" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "OnHandDelta" INTEGER NOT NULL,
+    "ReservedDelta" INTEGER NOT NULL,
+    "Reference" TEXT NULL,
+    "OccurredAt" INTEGER NOT NULL,
+    CONSTRAINT "FK_StockMovements_StockLines_LocationCode_Sku" FOREIGN KEY ("LocationCode", "Sku") REFERENCES "StockLines" ("LocationCode", "Sku") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_IdempotencyRecords_CreatedAt" ON "IdempotencyRecords" ("CreatedAt");
+
+CREATE INDEX "IX_Reservations_CustomerEmail" ON "Reservations" ("CustomerEmail");
+
+CREATE INDEX "IX_Reservations_CustomerId" ON "Reservations" ("CustomerId");
+
+CREATE INDEX "IX_Reservations_LocationCode" ON "Reservations" ("LocationCode");
+
+CREATE INDEX "IX_Reservations_Status_ExpiresAt" ON "Reservations" ("Status", "ExpiresAt");
+
+CREATE INDEX "IX_StockLines_Sku" ON "StockLines" ("Sku");
+
+CREATE INDEX "IX_StockMovements_LocationCode_Sku_Id" ON "StockMovements" ("LocationCode", "Sku", "Id");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261123064824_Initial', '10.0.14');
+
+COMMIT;
+

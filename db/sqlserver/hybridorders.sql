@@ -1,0 +1,220 @@
+IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    CREATE TABLE [IdempotencyRecords] (
+        [Scope] nvarchar(200) NOT NULL,
+        [Key] nvarchar(128) NOT NULL,
+        [RequestHash] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [StatusCode] int NULL,
+        [ContentType] nvarchar(100) NULL,
+        [Body] nvarchar(max) NULL,
+        [Location] nvarchar(500) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_IdempotencyRecords] PRIMARY KEY ([Scope], [Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    CREATE TABLE [Locations] (
+        [Code] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Latitude] float NOT NULL,
+        [Longitude] float NOT NULL,
+        [TimeZoneId] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [PickupEnabled] bit NOT NULL,
+        [ShipFromEnabled] bit NOT NULL,
+        [IsActive] bit NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Locations] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    CREATE TABLE [Products] (
+        [Sku] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [UnitPrice] decimal(18,2) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Products] PRIMARY KEY ([Sku])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    CREATE TABLE [LocationOpeningHours] (
+        [Day] int NOT NULL,
+        [LocationCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Opens] time NOT NULL,
+        [Closes] time NOT NULL,
+        CONSTRAINT [PK_LocationOpeningHours] PRIMARY KEY ([LocationCode], [Day]),
+        CONSTRAINT [FK_LocationOpeningHours_Locations_LocationCode] FOREIGN KEY ([LocationCode]) REFERENCES [Locations] ([Code]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    CREATE TABLE [Reservations] (
+        [Id] uniqueidentifier NOT NULL,
+        [LocationCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Channel] nvarchar(32) NOT NULL,
+        [CustomerId] nvarchar(128) NULL,
+        [CustomerEmail] nvarchar(254) NULL,
+        [CustomerPhone] nvarchar(32) NULL,
+        [CustomerName] nvarchar(200) NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ExpiresAt] datetime2 NOT NULL,
+        [ClosedAt] datetime2 NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Reservations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Reservations_Locations_LocationCode] FOREIGN KEY ([LocationCode]) REFERENCES [Locations] ([Code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    CREATE TABLE [StockLines] (
+        [LocationCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Sku] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [OnHand] int NOT NULL,
+        [Reserved] int NOT NULL,
+        [SafetyStock] int NOT NULL,
+        CONSTRAINT [PK_StockLines] PRIMARY KEY ([LocationCode], [Sku]),
+        CONSTRAINT [CK_StockLines_Figures] CHECK ("OnHand" >= 0 AND "Reserved" >= 0 AND "Reserved" <= "OnHand" AND "SafetyStock" >= 0),
+        CONSTRAINT [FK_StockLines_Locations_LocationCode] FOREIGN KEY ([LocationCode]) REFERENCES [Locations] ([Code]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_StockLines_Products_Sku] FOREIGN KEY ([Sku]) REFERENCES [Products] ([Sku]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    CREATE TABLE [ReservationLines] (
+        [Sku] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [ReservationId] uniqueidentifier NOT NULL,
+        [Quantity] int NOT NULL,
+        CONSTRAINT [PK_ReservationLines] PRIMARY KEY ([ReservationId], [Sku]),
+        CONSTRAINT [FK_ReservationLines_Reservations_ReservationId] FOREIGN KEY ([ReservationId]) REFERENCES [Reservations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    CREATE TABLE [StockMovements] (
+        [Id] bigint NOT NULL IDENTITY,
+        [LocationCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Sku] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [OnHandDelta] int NOT NULL,
+        [ReservedDelta] int NOT NULL,
+        [Reference] nvarchar(200) NULL,
+        [OccurredAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_StockMovements] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StockMovements_StockLines_LocationCode_Sku] FOREIGN KEY ([LocationCode], [Sku]) REFERENCES [StockLines] ([LocationCode], [Sku]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_IdempotencyRecords_CreatedAt] ON [IdempotencyRecords] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Reservations_CustomerEmail] ON [Reservations] ([CustomerEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Reservations_CustomerId] ON [Reservations] ([CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Reservations_LocationCode] ON [Reservations] ([LocationCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Reservations_Status_ExpiresAt] ON [Reservations] ([Status], [ExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_StockLines_Sku] ON [StockLines] ([Sku]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_StockMovements_LocationCode_Sku_Id] ON [StockMovements] ([LocationCode], [Sku], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123064831_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123064831_Initial', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1,0 +1,88 @@
+using Microsoft.SqlServer.Dac.Model;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace HybridOrders.Api.Tests.Database;
+
+/// <summary>
+/// No SQL Server runs here, so Microsoft's own tools check the script: ScriptDom parses all of it as T-SQL 160, and the
+/// DDL found inside its IF blocks, put into a DacFx model, must validate (columns, keys and references all resolve).
+/// </summary>
+public sealed class SqlServerScriptTests
+{
+    private static readonly ProviderScript Script = ProviderScript.All["sqlserver"];
+
+    [Fact]
+    public void Script_parses_as_TSql160()
+    {
+        Parse(Script.Committed(), out var errors);
+
+        errors.ShouldBeEmpty(string.Join("\n", errors.Select(e => $"line {e.Line}: {e.Message}")));
+    }
+
+    [Fact]
+    public void Script_creates_every_table_of_the_model()
+    {
+        var created = SchemaStatements().OfType<CreateTableStatement>().Select(t => t.SchemaObjectName.BaseIdentifier.Value);
+
+        created.ToHashSet().ShouldBe(Script.ExpectedTables(), ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Schema_validates_in_a_SQL_Server_2022_model()
+    {
+        var messages = Validate(SchemaStatements().Select(Generate));
+
+        messages.ShouldBeEmpty(string.Join("\n", messages.Select(m => m.ToString())));
+    }
+
+    /// <summary>Proves the validation above can fail: the same schema plus an index on a misspelt column.</summary>
+    [Fact]
+    public void Validation_reports_an_index_on_a_column_that_does_not_exist()
+    {
+        var broken = "CREATE INDEX [IX_StockLines_Broken] ON [StockLines] ([OnHnad]);";
+
+        var messages = Validate(SchemaStatements().Select(Generate).Append(broken));
+
+        messages.ShouldContain(m => m.Number == 71501 && m.Message.Contains("OnHnad"),
+            string.Join("\n", messages.Select(m => m.ToString())));
+    }
+
+    private static TSqlScript Parse(string sql, out IList<ParseError> errors)
+    {
+        using var reader = new StringReader(sql);
+        return (TSqlScript)new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out errors);
+    }
+
+    /// <summary>The CREATE TABLE / CREATE INDEX / ALTER TABLE statements of the committed script, wherever they are nested.</summary>
+    private static IReadOnlyList<TSqlStatement> SchemaStatements()
+    {
+        var script = Parse(Script.Committed(), out var errors);
+        errors.ShouldBeEmpty();
+        var collector = new SchemaStatementCollector();
+        script.Accept(collector);
+        collector.Statements.ShouldNotBeEmpty();
+        return collector.Statements;
+    }
+
+    private static string Generate(TSqlStatement statement)
+    {
+        new Sql160ScriptGenerator().GenerateScript(statement, out var sql);
+        return sql;
+    }
+
+    private static IList<DacModelMessage> Validate(IEnumerable<string> statements)
+    {
+        using var model = new TSqlModel(SqlServerVersion.Sql160, new TSqlModelOptions());
+        foreach (var statement in statements) model.AddObjects(statement);
+        return model.Validate();
+    }
+
+    private sealed class SchemaStatementCollector : TSqlFragmentVisitor
+    {
+        public List<TSqlStatement> Statements { get; } = [];
+
+        public override void Visit(CreateTableStatement node) => Statements.Add(node);
+        public override void Visit(CreateIndexStatement node) => Statements.Add(node);
+        public override void Visit(AlterTableStatement node) => Statements.Add(node);
+    }
+}
