@@ -108,7 +108,7 @@ CREATE INDEX "IX_StockLines_Sku" ON "StockLines" ("Sku");
 CREATE INDEX "IX_StockMovements_LocationCode_Sku_Id" ON "StockMovements" ("LocationCode", "Sku", "Id");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261123064824_Initial', '10.0.14');
+VALUES ('20261123070916_Initial', '10.0.14');
 
 COMMIT;
 

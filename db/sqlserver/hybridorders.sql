@@ -11,13 +11,13 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
         [Scope] nvarchar(200) NOT NULL,
         [Key] nvarchar(128) NOT NULL,
-        [RequestHash] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [RequestHash] nvarchar(64) NOT NULL,
         [StatusCode] int NULL,
         [ContentType] nvarchar(100) NULL,
         [Body] nvarchar(max) NULL,
@@ -29,7 +29,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     CREATE TABLE [Locations] (
@@ -38,7 +38,7 @@ BEGIN
         [Kind] nvarchar(32) NOT NULL,
         [Latitude] float NOT NULL,
         [Longitude] float NOT NULL,
-        [TimeZoneId] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [TimeZoneId] nvarchar(64) NOT NULL,
         [PickupEnabled] bit NOT NULL,
         [ShipFromEnabled] bit NOT NULL,
         [IsActive] bit NOT NULL,
@@ -49,7 +49,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -63,7 +63,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     CREATE TABLE [LocationOpeningHours] (
@@ -78,7 +78,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     CREATE TABLE [Reservations] (
@@ -101,7 +101,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     CREATE TABLE [StockLines] (
@@ -111,7 +111,7 @@ BEGIN
         [Reserved] int NOT NULL,
         [SafetyStock] int NOT NULL,
         CONSTRAINT [PK_StockLines] PRIMARY KEY ([LocationCode], [Sku]),
-        CONSTRAINT [CK_StockLines_Figures] CHECK ("OnHand" >= 0 AND "Reserved" >= 0 AND "Reserved" <= "OnHand" AND "SafetyStock" >= 0),
+        CONSTRAINT [CK_StockLines_Figures] CHECK ([OnHand] >= 0 AND [Reserved] >= 0 AND [Reserved] <= [OnHand] AND [SafetyStock] >= 0),
         CONSTRAINT [FK_StockLines_Locations_LocationCode] FOREIGN KEY ([LocationCode]) REFERENCES [Locations] ([Code]) ON DELETE NO ACTION,
         CONSTRAINT [FK_StockLines_Products_Sku] FOREIGN KEY ([Sku]) REFERENCES [Products] ([Sku]) ON DELETE NO ACTION
     );
@@ -119,7 +119,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     CREATE TABLE [ReservationLines] (
@@ -133,7 +133,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     CREATE TABLE [StockMovements] (
@@ -152,7 +152,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IdempotencyRecords_CreatedAt] ON [IdempotencyRecords] ([CreatedAt]);
@@ -160,7 +160,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Reservations_CustomerEmail] ON [Reservations] ([CustomerEmail]);
@@ -168,7 +168,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Reservations_CustomerId] ON [Reservations] ([CustomerId]);
@@ -176,7 +176,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Reservations_LocationCode] ON [Reservations] ([LocationCode]);
@@ -184,7 +184,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Reservations_Status_ExpiresAt] ON [Reservations] ([Status], [ExpiresAt]);
@@ -192,7 +192,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StockLines_Sku] ON [StockLines] ([Sku]);
@@ -200,7 +200,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StockMovements_LocationCode_Sku_Id] ON [StockMovements] ([LocationCode], [Sku], [Id]);
@@ -208,11 +208,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123064831_Initial'
+    WHERE [MigrationId] = N'20261123070856_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123064831_Initial', N'10.0.14');
+    VALUES (N'20261123070856_Initial', N'10.0.14');
 END;
 
 COMMIT;

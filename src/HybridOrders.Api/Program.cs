@@ -35,6 +35,13 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         _ => "http_" + ctx.ProblemDetails.Status,
     });
     ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+    ctx.ProblemDetails.Detail ??= ctx.ProblemDetails.Status switch
+    {
+        404 => $"There is no resource at {ctx.HttpContext.Request.Method} {ctx.HttpContext.Request.Path}.",
+        405 => $"{ctx.HttpContext.Request.Method} is not allowed on {ctx.HttpContext.Request.Path}.",
+        415 => "Send the body as application/json.",
+        _ => ctx.ProblemDetails.Title,
+    };
 });
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);

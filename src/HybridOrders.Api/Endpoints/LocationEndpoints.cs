@@ -24,8 +24,8 @@ public static class LocationEndpoints
             .WithSummary("Create a store or warehouse")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapGet("/", async (LocationKind? kind, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListLocations(kind, limit, cursor), ct)))
+        group.MapGet("/", async (SnakeCaseEnum<LocationKind>? kind, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListLocations(kind?.Value, limit, cursor), ct)))
             .RequireAuthorization(Policies.AnyRole).WithName("ListLocations")
             .WithSummary("List locations, ordered by code").ProducesValidationProblem();
 

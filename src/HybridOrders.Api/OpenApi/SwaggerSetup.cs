@@ -37,7 +37,28 @@ public static class SwaggerSetup
                 [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
             });
             o.OperationFilter<ContractOperationFilter>();
-            o.CustomSchemaIds(t => t.FullName!.Replace("HybridOrders.", "").Replace("Application.", "").Replace('+', '.'));
+            o.CustomSchemaIds(SchemaId);
+            MapSnakeCaseEnum<Domain.Locations.LocationKind>(o);
+        });
+
+    /// <summary>Valid OpenAPI component names: "Reservations.ReservationResponse", "Common.PageOfCatalog.ProductResponse".</summary>
+    private static string SchemaId(Type t)
+    {
+        static string Plain(Type type) =>
+            ((type.Namespace ?? "").Split('.').LastOrDefault() is { Length: > 0 } ns && ns != "HybridOrders" ? ns + "." : "")
+            + (type.DeclaringType is { } outer ? outer.Name + "." : "")
+            + (type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] : type.Name);
+        return t.IsGenericType
+            ? Plain(t) + "Of" + string.Join("And", t.GetGenericArguments().Select(SchemaId))
+            : Plain(t);
+    }
+
+    /// <summary>A snake_case query enum is documented as the string enum it binds.</summary>
+    private static void MapSnakeCaseEnum<T>(SwaggerGenOptions o) where T : struct, Enum =>
+        o.MapType<SnakeCaseEnum<T>>(() => new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Enum = SnakeCaseEnum<T>.Names.Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n)!).ToList(),
         });
 
     /// <summary>Adds what every route shares: 401/403 problems, and the Idempotency-Key header where it is accepted.</summary>

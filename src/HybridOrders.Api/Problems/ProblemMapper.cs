@@ -53,6 +53,9 @@ public static class ProblemMapper
                 : "The value is missing, malformed or of the wrong type (e.g. a string where a number belongs, a number out of range, or an unknown enum value).";
             return Validation(new Dictionary<string, string[]> { [path] = [message] });
         }
+        if (bad.Message.Contains("body was provided", StringComparison.Ordinal)
+            || (bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) && bad.Message.Contains("from body", StringComparison.Ordinal)))
+            return Validation(new Dictionary<string, string[]> { ["$"] = ["A JSON request body is required."] });
         return bad.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal)
                || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal)
                || bad.Message.Contains("body was provided", StringComparison.Ordinal)
@@ -64,6 +67,8 @@ public static class ProblemMapper
     public static string FieldPath(string propertyName)
     {
         if (string.IsNullOrEmpty(propertyName) || propertyName == "$") return "$";
+        // Only C# member names are camel-cased; anything else (a header name such as Idempotency-Key) is kept as sent.
+        if (propertyName.Contains('-')) return propertyName;
         return string.Join('.', propertyName.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
     }
 

@@ -10,7 +10,7 @@ public sealed record GetAvailability(string Sku) : IQuery<AvailabilityResponse>;
 public sealed record LocationAvailability(string LocationCode, LocationKind Kind, int OnHand, int Reserved, int SafetyStock, int Available);
 
 /// <summary>The virtual stock of one SKU: what the whole network of active locations can promise, and each location's share.</summary>
-public sealed record AvailabilityResponse(string Sku, int Available, IReadOnlyList<LocationAvailability> Locations);
+public sealed record AvailabilityResponse(string Sku, long Available, IReadOnlyList<LocationAvailability> Locations);
 
 public sealed class GetAvailabilityHandler(IHybridOrdersDbContext db) : IQueryHandler<GetAvailability, AvailabilityResponse>
 {
@@ -27,6 +27,6 @@ public sealed class GetAvailabilityHandler(IHybridOrdersDbContext db) : IQueryHa
             .ToListAsync(ct);
         var locations = rows.Select(r => new LocationAvailability(r.LocationCode, r.Kind, r.OnHand, r.Reserved, r.SafetyStock,
             Domain.Inventory.StockLine.AvailableOf(r.OnHand, r.Reserved, r.SafetyStock))).ToList();
-        return new AvailabilityResponse(query.Sku, locations.Sum(l => l.Available), locations);
+        return new AvailabilityResponse(query.Sku, locations.Sum(l => (long)l.Available), locations);
     }
 }

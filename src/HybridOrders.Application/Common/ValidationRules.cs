@@ -20,8 +20,9 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, int?> IsPageLimit<T>(this IRuleBuilder<T, int?> rule) =>
         rule.InclusiveBetween(1, Paging.MaxLimit);
 
-    public static IRuleBuilderOptions<T, string?> IsCursor<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(c => Paging.TryDecode(c, out _)).WithMessage("'{PropertyName}' is not a cursor returned by this list.");
+    public static IRuleBuilderOptions<T, string?> IsCursor<T>(this IRuleBuilder<T, string?> rule, Func<string, bool>? keyIsValid = null) =>
+        rule.Must(c => c is null || (Paging.TryDecode(c, out var key) && (keyIsValid ?? Codes.IsValid)(key!)))
+            .WithMessage("'{PropertyName}' is not a cursor returned by this list.");
 }
 
 /// <summary>A line of SKU and quantity, as clients send it.</summary>

@@ -20,9 +20,7 @@ public sealed class ListStockMovementsValidator : AbstractValidator<ListStockMov
     public ListStockMovementsValidator()
     {
         RuleFor(x => x.Limit).IsPageLimit();
-        RuleFor(x => x.Cursor).IsCursor()
-            .Must(c => c is null || (Paging.TryDecode(c, out var k) && long.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
-            .WithMessage("'cursor' is not a cursor returned by this list.");
+        RuleFor(x => x.Cursor).IsCursor(k => long.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out _));
     }
 }
 

@@ -21,19 +21,27 @@ public sealed class HoldStockValidator : AbstractValidator<HoldStock>
     {
         RuleFor(x => x.LocationCode).IsCode();
         RuleFor(x => x.Channel).NotNull().IsInEnum();
-        RuleFor(x => x.Customer).NotNull().SetValidator(new CustomerValidator()!);
+        RuleFor(x => x.Customer).IsCustomer();
         this.ValidLines(x => x.Lines);
         RuleFor(x => x.HoldMinutes).InclusiveBetween(1, Reservation.MaxHoldMinutes);
     }
+}
+
+public static class CustomerRules
+{
+    /// <summary>Present, recognisable by at least one of id, email, phone or name, and each of those well-formed.</summary>
+    public static IRuleBuilderOptions<T, CustomerDto?> IsCustomer<T>(this IRuleBuilder<T, CustomerDto?> rule) =>
+        rule.NotNull()
+            .Must(c => !string.IsNullOrWhiteSpace(c!.Id) || !string.IsNullOrWhiteSpace(c.Email)
+                       || !string.IsNullOrWhiteSpace(c.Phone) || !string.IsNullOrWhiteSpace(c.Name))
+            .WithMessage("A customer needs at least one of id, email, phone or name.")
+            .SetValidator(new CustomerValidator()!);
 }
 
 public sealed class CustomerValidator : AbstractValidator<CustomerDto>
 {
     public CustomerValidator()
     {
-        RuleFor(c => c).Must(c => !string.IsNullOrWhiteSpace(c.Id) || !string.IsNullOrWhiteSpace(c.Email)
-                                  || !string.IsNullOrWhiteSpace(c.Phone) || !string.IsNullOrWhiteSpace(c.Name))
-            .WithName("customer").WithMessage("A customer needs at least one of id, email, phone or name.");
         RuleFor(c => c.Id).MaximumLength(128);
         RuleFor(c => c.Email).MaximumLength(254).EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email));
         RuleFor(c => c.Phone).MaximumLength(32).Matches(@"^\+?[0-9 ()\-]{3,32}$")

@@ -1,3 +1,4 @@
+using HybridOrders.Infrastructure.Persistence.Configurations;
 using HybridOrders.Infrastructure.Persistence.Conversions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -36,9 +37,11 @@ public sealed class SqlServerHybridOrdersDbContext(DbContextOptions<SqlServerHyb
     {
         base.OnModelCreating(modelBuilder);
         // Codes (SKUs, location codes) are case-sensitive; SQL Server's default collation is not.
-        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
-                     .Where(p => p.ClrType == typeof(string) && p.GetMaxLength() == Domain.Common.Codes.MaxLength))
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()).Where(p => p.IsCode()))
             property.SetCollation("Latin1_General_100_BIN2");
+        // Bracketed names: the constraint must not depend on the session's QUOTED_IDENTIFIER setting (sqlcmd's default is OFF).
+        modelBuilder.Entity<Domain.Inventory.StockLine>().ToTable(t => t.HasCheckConstraint(StockLineConfiguration.FiguresCheck,
+            "[OnHand] >= 0 AND [Reserved] >= 0 AND [Reserved] <= [OnHand] AND [SafetyStock] >= 0"));
     }
 }
 

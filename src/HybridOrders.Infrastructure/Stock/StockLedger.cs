@@ -22,8 +22,9 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
         {
             await EnsureLineAsync(locationCode, sku, ct);
             var updated = await Line(locationCode, sku)
+                .Where(x => x.OnHand <= int.MaxValue - quantity)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.OnHand, x => x.OnHand + quantity), ct);
-            EnsureUpdated(updated, locationCode, sku);
+            if (updated == 0) throw StockLimit(locationCode, sku);
             Append(locationCode, sku, MovementKind.Receipt, quantity, 0, reference);
         }
     }
@@ -140,6 +141,9 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
             db.Entry(line).State = EntityState.Detached;
         }
     }
+
+    private static DomainException StockLimit(string locationCode, string sku) =>
+        new("stock_limit_exceeded", $"On-hand of {sku} at {locationCode} would exceed {int.MaxValue} units.", RefusalKind.Unprocessable);
 
     private static void EnsureUpdated(int updated, string locationCode, string sku)
     {

@@ -9,12 +9,23 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HybridOrders.Infrastructure.Persistence.Configurations;
 
+internal static class CodeColumns
+{
+    public const string Annotation = "HybridOrders:Code";
+
+    /// <summary>A SKU or location code: 1–64 characters, compared case-sensitively on every provider.</summary>
+    public static PropertyBuilder<string> IsCode(this PropertyBuilder<string> property) =>
+        property.HasMaxLength(Codes.MaxLength).HasAnnotation(Annotation, true);
+
+    public static bool IsCode(this Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property) => property.FindAnnotation(Annotation)?.Value is true;
+}
+
 internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
 {
     public void Configure(EntityTypeBuilder<Location> b)
     {
         b.HasKey(l => l.Code);
-        b.Property(l => l.Code).HasMaxLength(Codes.MaxLength);
+        b.Property(l => l.Code).IsCode();
         b.Property(l => l.Name).HasMaxLength(200).IsRequired();
         b.Property(l => l.TimeZoneId).HasMaxLength(64).IsRequired();
         b.Ignore(l => l.Position);
@@ -22,7 +33,7 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         {
             h.ToTable("LocationOpeningHours");
             h.WithOwner().HasForeignKey("LocationCode");
-            h.Property<string>("LocationCode").HasMaxLength(Codes.MaxLength);
+            h.Property<string>("LocationCode").IsCode();
             h.HasKey("LocationCode", nameof(OpeningHours.Day));
         });
         b.Navigation(l => l.OpeningHours).AutoInclude();
@@ -34,25 +45,26 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
     public void Configure(EntityTypeBuilder<Product> b)
     {
         b.HasKey(p => p.Sku);
-        b.Property(p => p.Sku).HasMaxLength(Codes.MaxLength);
+        b.Property(p => p.Sku).IsCode();
         b.Property(p => p.Name).HasMaxLength(200).IsRequired();
     }
 }
 
 internal sealed class StockLineConfiguration : IEntityTypeConfiguration<StockLine>
 {
+    public const string FiguresCheck = "CK_StockLines_Figures";
+
     public void Configure(EntityTypeBuilder<StockLine> b)
     {
         b.HasKey(s => new { s.LocationCode, s.Sku });
-        b.Property(s => s.LocationCode).HasMaxLength(Codes.MaxLength);
-        b.Property(s => s.Sku).HasMaxLength(Codes.MaxLength);
+        b.Property(s => s.LocationCode).IsCode();
+        b.Property(s => s.Sku).IsCode();
         b.Ignore(s => s.Available);
         b.HasOne<Location>().WithMany().HasForeignKey(s => s.LocationCode).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Product>().WithMany().HasForeignKey(s => s.Sku).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(s => s.Sku);
         // The database itself refuses an impossible stock line, whatever code runs against it.
-        b.ToTable(t => t.HasCheckConstraint("CK_StockLines_Figures",
-            "\"OnHand\" >= 0 AND \"Reserved\" >= 0 AND \"Reserved\" <= \"OnHand\" AND \"SafetyStock\" >= 0"));
+        b.ToTable(t => t.HasCheckConstraint(FiguresCheck, "\"OnHand\" >= 0 AND \"Reserved\" >= 0 AND \"Reserved\" <= \"OnHand\" AND \"SafetyStock\" >= 0"));
     }
 }
 
@@ -62,8 +74,8 @@ internal sealed class StockMovementConfiguration : IEntityTypeConfiguration<Stoc
     {
         b.HasKey(m => m.Id);
         b.Property(m => m.Id).ValueGeneratedOnAdd();
-        b.Property(m => m.LocationCode).HasMaxLength(Codes.MaxLength);
-        b.Property(m => m.Sku).HasMaxLength(Codes.MaxLength);
+        b.Property(m => m.LocationCode).IsCode();
+        b.Property(m => m.Sku).IsCode();
         b.Property(m => m.Reference).HasMaxLength(200);
         b.HasIndex(m => new { m.LocationCode, m.Sku, m.Id });
         b.HasOne<StockLine>().WithMany().HasForeignKey(m => new { m.LocationCode, m.Sku }).OnDelete(DeleteBehavior.Restrict);
@@ -76,7 +88,7 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
     {
         b.HasKey(r => r.Id);
         b.Property(r => r.Id).ValueGeneratedNever();
-        b.Property(r => r.LocationCode).HasMaxLength(Codes.MaxLength);
+        b.Property(r => r.LocationCode).IsCode();
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.Quantities);
         b.HasOne<Location>().WithMany().HasForeignKey(r => r.LocationCode).OnDelete(DeleteBehavior.Restrict);
@@ -95,7 +107,7 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
             l.ToTable("ReservationLines");
             l.WithOwner().HasForeignKey("ReservationId");
             l.HasKey("ReservationId", nameof(ReservationLine.Sku));
-            l.Property(x => x.Sku).HasMaxLength(Codes.MaxLength);
+            l.Property(x => x.Sku).IsCode();
         });
         b.Navigation(r => r.Lines).AutoInclude();
         b.HasIndex(r => new { r.Status, r.ExpiresAt });

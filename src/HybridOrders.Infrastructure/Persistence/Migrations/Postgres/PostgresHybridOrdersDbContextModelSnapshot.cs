@@ -27,7 +27,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -50,11 +51,13 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("LocationCode")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<int>("OnHand")
                         .HasColumnType("integer");
@@ -91,7 +94,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<Instant>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
@@ -109,7 +113,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.HasKey("Id");
 
@@ -122,7 +127,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -184,7 +190,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -273,7 +280,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         {
                             b1.Property<string>("LocationCode")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
+                                .HasColumnType("character varying(64)")
+                                .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Day")
                                 .HasColumnType("integer");
@@ -347,7 +355,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.Property<string>("Sku")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
+                                .HasColumnType("character varying(64)")
+                                .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Quantity")
                                 .HasColumnType("integer");

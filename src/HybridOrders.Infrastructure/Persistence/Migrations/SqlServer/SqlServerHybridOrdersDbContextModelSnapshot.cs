@@ -27,7 +27,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -51,12 +52,14 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("LocationCode")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<int>("OnHand")
                         .HasColumnType("int");
@@ -73,7 +76,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.ToTable("StockLines", t =>
                         {
-                            t.HasCheckConstraint("CK_StockLines_Figures", "\"OnHand\" >= 0 AND \"Reserved\" >= 0 AND \"Reserved\" <= \"OnHand\" AND \"SafetyStock\" >= 0");
+                            t.HasCheckConstraint("CK_StockLines_Figures", "[OnHand] >= 0 AND [Reserved] >= 0 AND [Reserved] <= [OnHand] AND [SafetyStock] >= 0");
                         });
                 });
 
@@ -94,7 +97,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("datetime2");
@@ -113,7 +117,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.HasKey("Id");
 
@@ -127,7 +132,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Code")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -160,8 +166,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Code");
 
@@ -191,7 +196,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -238,8 +244,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<int?>("StatusCode")
                         .HasColumnType("int");
@@ -282,7 +287,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                             b1.Property<string>("LocationCode")
                                 .HasMaxLength(64)
                                 .HasColumnType("nvarchar(64)")
-                                .UseCollation("Latin1_General_100_BIN2");
+                                .UseCollation("Latin1_General_100_BIN2")
+                                .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Day")
                                 .HasColumnType("int");
@@ -357,7 +363,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                             b1.Property<string>("Sku")
                                 .HasMaxLength(64)
                                 .HasColumnType("nvarchar(64)")
-                                .UseCollation("Latin1_General_100_BIN2");
+                                .UseCollation("Latin1_General_100_BIN2")
+                                .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Quantity")
                                 .HasColumnType("int");

@@ -21,7 +21,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -44,11 +45,13 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("LocationCode")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<int>("OnHand")
                         .HasColumnType("INTEGER");
@@ -83,7 +86,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
@@ -101,7 +105,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.HasKey("Id");
 
@@ -114,7 +119,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -176,7 +182,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -265,7 +272,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         {
                             b1.Property<string>("LocationCode")
                                 .HasMaxLength(64)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Day")
                                 .HasColumnType("INTEGER");
@@ -339,7 +347,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.Property<string>("Sku")
                                 .HasMaxLength(64)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Quantity")
                                 .HasColumnType("INTEGER");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHybridOrdersDbContext))]
-    [Migration("20261123064828_Initial")]
+    [Migration("20261123070906_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -30,7 +30,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -53,11 +54,13 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("LocationCode")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<int>("OnHand")
                         .HasColumnType("integer");
@@ -94,7 +97,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<Instant>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
@@ -112,7 +116,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.HasKey("Id");
 
@@ -125,7 +130,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -187,7 +193,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -276,7 +283,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         {
                             b1.Property<string>("LocationCode")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
+                                .HasColumnType("character varying(64)")
+                                .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Day")
                                 .HasColumnType("integer");
@@ -350,7 +358,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.Property<string>("Sku")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
+                                .HasColumnType("character varying(64)")
+                                .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Quantity")
                                 .HasColumnType("integer");

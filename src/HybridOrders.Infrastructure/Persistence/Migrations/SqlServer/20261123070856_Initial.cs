@@ -17,7 +17,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     Scope = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Key = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     StatusCode = table.Column<int>(type: "int", nullable: true),
                     ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     Body = table.Column<string>(type: "nvarchar(max)", nullable: true),
@@ -38,7 +38,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     Latitude = table.Column<double>(type: "float", nullable: false),
                     Longitude = table.Column<double>(type: "float", nullable: false),
-                    TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     PickupEnabled = table.Column<bool>(type: "bit", nullable: false),
                     ShipFromEnabled = table.Column<bool>(type: "bit", nullable: false),
                     IsActive = table.Column<bool>(type: "bit", nullable: false),
@@ -124,7 +124,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StockLines", x => new { x.LocationCode, x.Sku });
-                    table.CheckConstraint("CK_StockLines_Figures", "\"OnHand\" >= 0 AND \"Reserved\" >= 0 AND \"Reserved\" <= \"OnHand\" AND \"SafetyStock\" >= 0");
+                    table.CheckConstraint("CK_StockLines_Figures", "[OnHand] >= 0 AND [Reserved] >= 0 AND [Reserved] <= [OnHand] AND [SafetyStock] >= 0");
                     table.ForeignKey(
                         name: "FK_StockLines_Locations_LocationCode",
                         column: x => x.LocationCode,

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHybridOrdersDbContext))]
-    [Migration("20261123064831_Initial")]
+    [Migration("20261123070856_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -30,7 +30,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -54,12 +55,14 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("LocationCode")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<int>("OnHand")
                         .HasColumnType("int");
@@ -76,7 +79,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.ToTable("StockLines", t =>
                         {
-                            t.HasCheckConstraint("CK_StockLines_Figures", "\"OnHand\" >= 0 AND \"Reserved\" >= 0 AND \"Reserved\" <= \"OnHand\" AND \"SafetyStock\" >= 0");
+                            t.HasCheckConstraint("CK_StockLines_Figures", "[OnHand] >= 0 AND [Reserved] >= 0 AND [Reserved] <= [OnHand] AND [SafetyStock] >= 0");
                         });
                 });
 
@@ -97,7 +100,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("datetime2");
@@ -116,7 +120,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.HasKey("Id");
 
@@ -130,7 +135,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Code")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -163,8 +169,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Code");
 
@@ -194,7 +199,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -241,8 +247,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<int?>("StatusCode")
                         .HasColumnType("int");
@@ -285,7 +290,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                             b1.Property<string>("LocationCode")
                                 .HasMaxLength(64)
                                 .HasColumnType("nvarchar(64)")
-                                .UseCollation("Latin1_General_100_BIN2");
+                                .UseCollation("Latin1_General_100_BIN2")
+                                .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Day")
                                 .HasColumnType("int");
@@ -360,7 +366,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                             b1.Property<string>("Sku")
                                 .HasMaxLength(64)
                                 .HasColumnType("nvarchar(64)")
-                                .UseCollation("Latin1_General_100_BIN2");
+                                .UseCollation("Latin1_General_100_BIN2")
+                                .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Quantity")
                                 .HasColumnType("int");

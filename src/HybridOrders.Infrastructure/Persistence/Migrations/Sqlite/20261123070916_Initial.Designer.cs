@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHybridOrdersDbContext))]
-    [Migration("20261123064824_Initial")]
+    [Migration("20261123070916_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,7 +24,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -47,11 +48,13 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("LocationCode")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<int>("OnHand")
                         .HasColumnType("INTEGER");
@@ -86,7 +89,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
@@ -104,7 +108,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.HasKey("Id");
 
@@ -117,7 +122,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -179,7 +185,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -268,7 +275,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         {
                             b1.Property<string>("LocationCode")
                                 .HasMaxLength(64)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Day")
                                 .HasColumnType("INTEGER");
@@ -342,7 +350,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.Property<string>("Sku")
                                 .HasMaxLength(64)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("TEXT")
+                                .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Quantity")
                                 .HasColumnType("INTEGER");
