@@ -197,3 +197,189 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE TABLE "Orders" (
+        "Id" uuid NOT NULL,
+        "Number" character varying(32) NOT NULL,
+        "Channel" character varying(32) NOT NULL,
+        "CustomerId" character varying(128),
+        "CustomerEmail" character varying(254),
+        "CustomerPhone" character varying(32),
+        "CustomerName" character varying(200),
+        "Status" character varying(32) NOT NULL,
+        "Subtotal" numeric(18,2) NOT NULL,
+        "Discount" numeric(18,2) NOT NULL,
+        "Total" numeric(18,2) NOT NULL,
+        "PromoCode" character varying(64),
+        "Currency" character varying(3) NOT NULL,
+        "PlacedAt" timestamp with time zone NOT NULL,
+        "CancelledAt" timestamp with time zone,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_Orders" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE TABLE "Fulfilments" (
+        "Id" uuid NOT NULL,
+        "Code" character varying(40) NOT NULL,
+        "OrderId" uuid NOT NULL,
+        "Type" character varying(32) NOT NULL,
+        "Status" character varying(32) NOT NULL,
+        "OriginLocationCode" character varying(64) NOT NULL,
+        "DestinationLocationCode" character varying(64),
+        "AddressLine1" character varying(200),
+        "AddressCity" character varying(100),
+        "AddressPostalCode" character varying(20),
+        "AddressCountry" character varying(2),
+        "DestinationLatitude" double precision NOT NULL,
+        "DestinationLongitude" double precision NOT NULL,
+        "DistanceKm" double precision NOT NULL,
+        "RoutingStrategy" character varying(64) NOT NULL,
+        "PickupTimeZone" character varying(64),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "ShippedAt" timestamp with time zone,
+        "ReceivedAt" timestamp with time zone,
+        "ReadyAt" timestamp with time zone,
+        "PickupDeadline" timestamp with time zone,
+        "CollectedAt" timestamp with time zone,
+        "DeliveredAt" timestamp with time zone,
+        "ExpiredAt" timestamp with time zone,
+        "CancelledAt" timestamp with time zone,
+        "RoutingCandidates" text NOT NULL,
+        CONSTRAINT "PK_Fulfilments" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Fulfilments_Locations_OriginLocationCode" FOREIGN KEY ("OriginLocationCode") REFERENCES "Locations" ("Code") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Fulfilments_Orders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "Orders" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE TABLE "OrderLines" (
+        "Sku" character varying(64) NOT NULL,
+        "OrderId" uuid NOT NULL,
+        "Quantity" integer NOT NULL,
+        "UnitPrice" numeric(18,2) NOT NULL,
+        "Discount" numeric(18,2) NOT NULL,
+        "LineTotal" numeric(18,2) NOT NULL,
+        CONSTRAINT "PK_OrderLines" PRIMARY KEY ("OrderId", "Sku"),
+        CONSTRAINT "FK_OrderLines_Orders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "Orders" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE TABLE "FulfilmentLines" (
+        "Sku" character varying(64) NOT NULL,
+        "FulfilmentId" uuid NOT NULL,
+        "Quantity" integer NOT NULL,
+        CONSTRAINT "PK_FulfilmentLines" PRIMARY KEY ("FulfilmentId", "Sku"),
+        CONSTRAINT "FK_FulfilmentLines_Fulfilments_FulfilmentId" FOREIGN KEY ("FulfilmentId") REFERENCES "Fulfilments" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE UNIQUE INDEX "IX_Fulfilments_Code" ON "Fulfilments" ("Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE INDEX "IX_Fulfilments_CreatedAt_Code" ON "Fulfilments" ("CreatedAt", "Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE INDEX "IX_Fulfilments_DestinationLocationCode_CreatedAt" ON "Fulfilments" ("DestinationLocationCode", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE INDEX "IX_Fulfilments_OrderId" ON "Fulfilments" ("OrderId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE INDEX "IX_Fulfilments_OriginLocationCode_CreatedAt" ON "Fulfilments" ("OriginLocationCode", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE INDEX "IX_Fulfilments_Status_PickupDeadline" ON "Fulfilments" ("Status", "PickupDeadline");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE INDEX "IX_Orders_Channel_PlacedAt" ON "Orders" ("Channel", "PlacedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE INDEX "IX_Orders_CustomerEmail" ON "Orders" ("CustomerEmail");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE INDEX "IX_Orders_CustomerId" ON "Orders" ("CustomerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE INDEX "IX_Orders_CustomerPhone" ON "Orders" ("CustomerPhone");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE UNIQUE INDEX "IX_Orders_Number" ON "Orders" ("Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    CREATE INDEX "IX_Orders_PlacedAt_Number" ON "Orders" ("PlacedAt", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123071801_Orders') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123071801_Orders', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -112,3 +112,102 @@ VALUES ('20261123070916_Initial', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "Orders" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Orders" PRIMARY KEY,
+    "Number" TEXT NOT NULL,
+    "Channel" TEXT NOT NULL,
+    "CustomerId" TEXT NULL,
+    "CustomerEmail" TEXT NULL,
+    "CustomerPhone" TEXT NULL,
+    "CustomerName" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "Subtotal" INTEGER NOT NULL,
+    "Discount" INTEGER NOT NULL,
+    "Total" INTEGER NOT NULL,
+    "PromoCode" TEXT NULL,
+    "Currency" TEXT NOT NULL,
+    "PlacedAt" INTEGER NOT NULL,
+    "CancelledAt" INTEGER NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE TABLE "Fulfilments" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Fulfilments" PRIMARY KEY,
+    "Code" TEXT NOT NULL,
+    "OrderId" TEXT NOT NULL,
+    "Type" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "OriginLocationCode" TEXT NOT NULL,
+    "DestinationLocationCode" TEXT NULL,
+    "AddressLine1" TEXT NULL,
+    "AddressCity" TEXT NULL,
+    "AddressPostalCode" TEXT NULL,
+    "AddressCountry" TEXT NULL,
+    "DestinationLatitude" REAL NOT NULL,
+    "DestinationLongitude" REAL NOT NULL,
+    "DistanceKm" REAL NOT NULL,
+    "RoutingStrategy" TEXT NOT NULL,
+    "PickupTimeZone" TEXT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "ShippedAt" INTEGER NULL,
+    "ReceivedAt" INTEGER NULL,
+    "ReadyAt" INTEGER NULL,
+    "PickupDeadline" INTEGER NULL,
+    "CollectedAt" INTEGER NULL,
+    "DeliveredAt" INTEGER NULL,
+    "ExpiredAt" INTEGER NULL,
+    "CancelledAt" INTEGER NULL,
+    "RoutingCandidates" TEXT NOT NULL,
+    CONSTRAINT "FK_Fulfilments_Locations_OriginLocationCode" FOREIGN KEY ("OriginLocationCode") REFERENCES "Locations" ("Code") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Fulfilments_Orders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "Orders" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "OrderLines" (
+    "Sku" TEXT NOT NULL,
+    "OrderId" TEXT NOT NULL,
+    "Quantity" INTEGER NOT NULL,
+    "UnitPrice" INTEGER NOT NULL,
+    "Discount" INTEGER NOT NULL,
+    "LineTotal" INTEGER NOT NULL,
+    CONSTRAINT "PK_OrderLines" PRIMARY KEY ("OrderId", "Sku"),
+    CONSTRAINT "FK_OrderLines_Orders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "Orders" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "FulfilmentLines" (
+    "Sku" TEXT NOT NULL,
+    "FulfilmentId" TEXT NOT NULL,
+    "Quantity" INTEGER NOT NULL,
+    CONSTRAINT "PK_FulfilmentLines" PRIMARY KEY ("FulfilmentId", "Sku"),
+    CONSTRAINT "FK_FulfilmentLines_Fulfilments_FulfilmentId" FOREIGN KEY ("FulfilmentId") REFERENCES "Fulfilments" ("Id") ON DELETE CASCADE
+);
+
+CREATE UNIQUE INDEX "IX_Fulfilments_Code" ON "Fulfilments" ("Code");
+
+CREATE INDEX "IX_Fulfilments_CreatedAt_Code" ON "Fulfilments" ("CreatedAt", "Code");
+
+CREATE INDEX "IX_Fulfilments_DestinationLocationCode_CreatedAt" ON "Fulfilments" ("DestinationLocationCode", "CreatedAt");
+
+CREATE INDEX "IX_Fulfilments_OrderId" ON "Fulfilments" ("OrderId");
+
+CREATE INDEX "IX_Fulfilments_OriginLocationCode_CreatedAt" ON "Fulfilments" ("OriginLocationCode", "CreatedAt");
+
+CREATE INDEX "IX_Fulfilments_Status_PickupDeadline" ON "Fulfilments" ("Status", "PickupDeadline");
+
+CREATE INDEX "IX_Orders_Channel_PlacedAt" ON "Orders" ("Channel", "PlacedAt");
+
+CREATE INDEX "IX_Orders_CustomerEmail" ON "Orders" ("CustomerEmail");
+
+CREATE INDEX "IX_Orders_CustomerId" ON "Orders" ("CustomerId");
+
+CREATE INDEX "IX_Orders_CustomerPhone" ON "Orders" ("CustomerPhone");
+
+CREATE UNIQUE INDEX "IX_Orders_Number" ON "Orders" ("Number");
+
+CREATE INDEX "IX_Orders_PlacedAt_Number" ON "Orders" ("PlacedAt", "Number");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261123071807_Orders', '10.0.14');
+
+COMMIT;
+

@@ -218,3 +218,207 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE TABLE [Orders] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] nvarchar(32) NOT NULL,
+        [Channel] nvarchar(32) NOT NULL,
+        [CustomerId] nvarchar(128) NULL,
+        [CustomerEmail] nvarchar(254) NULL,
+        [CustomerPhone] nvarchar(32) NULL,
+        [CustomerName] nvarchar(200) NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [Subtotal] decimal(18,2) NOT NULL,
+        [Discount] decimal(18,2) NOT NULL,
+        [Total] decimal(18,2) NOT NULL,
+        [PromoCode] nvarchar(64) NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [PlacedAt] datetime2 NOT NULL,
+        [CancelledAt] datetime2 NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Orders] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE TABLE [Fulfilments] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nvarchar(40) NOT NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        [Type] nvarchar(32) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [OriginLocationCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [DestinationLocationCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NULL,
+        [AddressLine1] nvarchar(200) NULL,
+        [AddressCity] nvarchar(100) NULL,
+        [AddressPostalCode] nvarchar(20) NULL,
+        [AddressCountry] nvarchar(2) NULL,
+        [DestinationLatitude] float NOT NULL,
+        [DestinationLongitude] float NOT NULL,
+        [DistanceKm] float NOT NULL,
+        [RoutingStrategy] nvarchar(64) NOT NULL,
+        [PickupTimeZone] nvarchar(64) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ShippedAt] datetime2 NULL,
+        [ReceivedAt] datetime2 NULL,
+        [ReadyAt] datetime2 NULL,
+        [PickupDeadline] datetime2 NULL,
+        [CollectedAt] datetime2 NULL,
+        [DeliveredAt] datetime2 NULL,
+        [ExpiredAt] datetime2 NULL,
+        [CancelledAt] datetime2 NULL,
+        [RoutingCandidates] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_Fulfilments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Fulfilments_Locations_OriginLocationCode] FOREIGN KEY ([OriginLocationCode]) REFERENCES [Locations] ([Code]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Fulfilments_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE TABLE [OrderLines] (
+        [Sku] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        [Quantity] int NOT NULL,
+        [UnitPrice] decimal(18,2) NOT NULL,
+        [Discount] decimal(18,2) NOT NULL,
+        [LineTotal] decimal(18,2) NOT NULL,
+        CONSTRAINT [PK_OrderLines] PRIMARY KEY ([OrderId], [Sku]),
+        CONSTRAINT [FK_OrderLines_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE TABLE [FulfilmentLines] (
+        [Sku] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [FulfilmentId] uniqueidentifier NOT NULL,
+        [Quantity] int NOT NULL,
+        CONSTRAINT [PK_FulfilmentLines] PRIMARY KEY ([FulfilmentId], [Sku]),
+        CONSTRAINT [FK_FulfilmentLines_Fulfilments_FulfilmentId] FOREIGN KEY ([FulfilmentId]) REFERENCES [Fulfilments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Fulfilments_Code] ON [Fulfilments] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE INDEX [IX_Fulfilments_CreatedAt_Code] ON [Fulfilments] ([CreatedAt], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE INDEX [IX_Fulfilments_DestinationLocationCode_CreatedAt] ON [Fulfilments] ([DestinationLocationCode], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE INDEX [IX_Fulfilments_OrderId] ON [Fulfilments] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE INDEX [IX_Fulfilments_OriginLocationCode_CreatedAt] ON [Fulfilments] ([OriginLocationCode], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE INDEX [IX_Fulfilments_Status_PickupDeadline] ON [Fulfilments] ([Status], [PickupDeadline]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_Channel_PlacedAt] ON [Orders] ([Channel], [PlacedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_CustomerEmail] ON [Orders] ([CustomerEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_CustomerId] ON [Orders] ([CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_CustomerPhone] ON [Orders] ([CustomerPhone]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_PlacedAt_Number] ON [Orders] ([PlacedAt], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123071757_Orders'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123071757_Orders', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

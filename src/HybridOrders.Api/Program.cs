@@ -77,6 +77,7 @@ api.MapLocationEndpoints();
 api.MapProductEndpoints();
 api.MapStockEndpoints();
 api.MapReservationEndpoints();
+api.MapOrderEndpoints();
 
 app.Run();
 

@@ -39,13 +39,13 @@ public static class DependencyInjection
         switch (provider)
         {
             case "sqlite":
-                AddContext<SqliteHybridOrdersDbContext>(services, o => o.UseSqlite(connectionString ?? "Data Source=hybridorders.db"));
+                AddContext<SqliteHybridOrdersDbContext>(services, o => o.UseSqlite(connectionString ?? "Data Source=hybridorders.db", s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
                 break;
             case "postgresql":
-                AddContext<PostgresHybridOrdersDbContext>(services, o => o.UseNpgsql(Require(connectionString, provider), n => n.UseNodaTime()));
+                AddContext<PostgresHybridOrdersDbContext>(services, o => o.UseNpgsql(Require(connectionString, provider), n => n.UseNodaTime().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
                 break;
             case "sqlserver":
-                AddContext<SqlServerHybridOrdersDbContext>(services, o => o.UseSqlServer(Require(connectionString, provider)));
+                AddContext<SqlServerHybridOrdersDbContext>(services, o => o.UseSqlServer(Require(connectionString, provider), s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use sqlite, postgresql or sqlserver.");
@@ -54,6 +54,9 @@ public static class DependencyInjection
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<IDateTimeZoneProvider>(DateTimeZoneProviders.Tzdb);
         services.AddSingleton(new ShopSettings(configuration["Shop:Currency"] ?? "EUR"));
+        services.AddSingleton(new Application.Orders.FulfilmentSettings(
+            PickupDays: configuration.GetValue("Fulfilment:PickupDays", 3),
+            AlternativesRadiusKm: configuration.GetValue("Fulfilment:AlternativesRadiusKm", 50.0)));
         services.AddScoped<IStockLedger, StockLedger>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
@@ -61,8 +64,8 @@ public static class DependencyInjection
 
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseStartupService>();
-        services.AddSingleton<ReservationExpiryService>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReservationExpiryService>());
+        services.AddSingleton<ExpiryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiryService>());
         services.AddHostedService<IdempotencyCleanupService>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

@@ -10,9 +10,9 @@ public class OrderStatusTests
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 10, 0);
 
-    private static Fulfilment NewFulfilment(FulfilmentType type) => new(Guid.NewGuid(), type, "ORIGIN", type == FulfilmentType.Delivery ? null : "STORE",
+    private static Fulfilment NewFulfilment(FulfilmentType type) => new(Guid.NewGuid(), "HO-TEST-1", type, "ORIGIN", type == FulfilmentType.Delivery ? null : "STORE",
         type == FulfilmentType.Delivery ? new Address("Street 1", "Berlin", "10115", "DE") : null, new GeoPoint(52.5, 13.4), 1.5,
-        [new StockQuantity("A", 1)], RoutingStrategy.SingleLocation, [], Now);
+        [new StockQuantity("A", 1)], RoutingStrategy.SingleLocation, [], type == FulfilmentType.Delivery ? null : "Europe/Berlin", Now);
 
     private static Order NewOrder(params Fulfilment[] fulfilments)
     {

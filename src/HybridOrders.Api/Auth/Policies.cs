@@ -10,6 +10,7 @@ public static class Policies
     public const string StockKeeping = "stock-keeping";
     public const string Holds = "holds";
     public const string Till = "till";
+    public const string Customers = "customers";
 
     public static AuthorizationBuilder AddHybridOrdersPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build())
@@ -17,5 +18,6 @@ public static class Policies
         .AddPolicy(AnyRole, p => p.RequireRole(Roles.All))
         .AddPolicy(StockKeeping, p => p.RequireRole(Roles.Admin, Roles.Pos))
         .AddPolicy(Holds, p => p.RequireRole(Roles.Admin, Roles.Pos, Roles.Storefront))
-        .AddPolicy(Till, p => p.RequireRole(Roles.Admin, Roles.Pos));
+        .AddPolicy(Till, p => p.RequireRole(Roles.Admin, Roles.Pos))
+        .AddPolicy(Customers, p => p.RequireRole(Roles.Admin, Roles.Storefront));
 }

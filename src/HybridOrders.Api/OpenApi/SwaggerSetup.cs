@@ -39,6 +39,10 @@ public static class SwaggerSetup
             o.OperationFilter<ContractOperationFilter>();
             o.CustomSchemaIds(SchemaId);
             MapSnakeCaseEnum<Domain.Locations.LocationKind>(o);
+            MapSnakeCaseEnum<Domain.Common.SalesChannel>(o);
+            MapSnakeCaseEnum<Domain.Orders.OrderStatus>(o);
+            MapSnakeCaseEnum<Domain.Orders.FulfilmentStatus>(o);
+            MapSnakeCaseEnum<Domain.Orders.FulfilmentType>(o);
         });
 
     /// <summary>Valid OpenAPI component names: "Reservations.ReservationResponse", "Common.PageOfCatalog.ProductResponse".</summary>

@@ -1,6 +1,7 @@
 using HybridOrders.Domain.Catalog;
 using HybridOrders.Domain.Inventory;
 using HybridOrders.Domain.Locations;
+using HybridOrders.Domain.Orders;
 using HybridOrders.Domain.Reservations;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,8 @@ public interface IHybridOrdersDbContext
     DbSet<StockLine> StockLines { get; }
     DbSet<StockMovement> StockMovements { get; }
     DbSet<Reservation> Reservations { get; }
+    DbSet<Order> Orders { get; }
+    DbSet<Fulfilment> Fulfilments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -21,9 +21,26 @@ public interface IStockLedger
     /// <summary>Held units leave the building: on-hand and reserved both fall.</summary>
     Task SellReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
 
+    /// <summary>Reserves several allocations (location → lines) all or nothing, inside a savepoint of the caller's transaction.
+    /// Returns the shortages when any line could not be held; then nothing of this call stays held, so the caller may
+    /// route again on fresh figures within the same transaction.</summary>
+    Task<IReadOnlyList<LocatedShortage>> TryReserveAsync(IReadOnlyList<StockAllocation> allocations, string reference, CancellationToken ct);
+
+    /// <summary>Held units leave an origin for another location: on-hand and reserved fall (<c>transfer_out</c>).</summary>
+    Task TransferOutAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
+
+    /// <summary>Transferred units arrive, already promised to a customer: on-hand and reserved rise (<c>transfer_in</c>).</summary>
+    Task TransferInReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
+
     /// <summary>Sets on-hand to a physical count; refuses a count below what is reserved (<c>count_below_reserved</c>).</summary>
     Task CountAsync(string locationCode, string sku, int countedQuantity, string reference, CancellationToken ct);
 
     /// <summary>Sets the units kept back from promising at a location. Not a ledger movement.</summary>
     Task SetSafetyStockAsync(string locationCode, string sku, int quantity, CancellationToken ct);
 }
+
+/// <summary>What to take from one location.</summary>
+public sealed record StockAllocation(string LocationCode, IReadOnlyList<StockQuantity> Lines);
+
+/// <summary>A line one location could not hold when it was asked to.</summary>
+public sealed record LocatedShortage(string LocationCode, string Sku, int Requested, int Available);

@@ -35,15 +35,16 @@ public sealed record Address(string Line1, string City, string PostalCode, strin
 public sealed class Fulfilment
 {
     private readonly List<FulfilmentLine> _lines = [];
-    private readonly List<CandidateDecision> _candidates = [];
 
     private Fulfilment() { } // EF Core
 
-    public Fulfilment(Guid id, FulfilmentType type, string originLocationCode, string? destinationLocationCode, Address? destinationAddress,
+    public Fulfilment(Guid id, string code, FulfilmentType type, string originLocationCode, string? destinationLocationCode, Address? destinationAddress,
         GeoPoint destination, double distanceKm, IEnumerable<StockQuantity> lines, string routingStrategy,
-        IEnumerable<CandidateDecision> candidates, Instant createdAt)
+        IEnumerable<CandidateDecision> candidates, string? pickupTimeZone, Instant createdAt)
     {
         Id = id;
+        Code = code;
+        PickupTimeZone = pickupTimeZone;
         Type = type;
         Status = FulfilmentStatus.Allocated;
         OriginLocationCode = originLocationCode;
@@ -54,11 +55,13 @@ public sealed class Fulfilment
         DistanceKm = distanceKm;
         _lines.AddRange(StockQuantity.Normalize(lines).Select(l => new FulfilmentLine(l.Sku, l.Quantity)));
         RoutingStrategy = routingStrategy;
-        _candidates.AddRange(candidates);
+        Candidates = candidates.ToList();
         CreatedAt = createdAt;
     }
 
     public Guid Id { get; private set; }
+    /// <summary>Readable for people: the order number and a sequence, e.g. HO-7K3M2Q9X-2.</summary>
+    public string Code { get; private set; } = null!;
     public Guid OrderId { get; private set; }
     public FulfilmentType Type { get; private set; }
     public FulfilmentStatus Status { get; private set; }
@@ -69,6 +72,9 @@ public sealed class Fulfilment
     public double DestinationLongitude { get; private set; }
     public double DistanceKm { get; private set; }
     public string RoutingStrategy { get; private set; } = null!;
+
+    /// <summary>The pickup store's IANA time zone, for its local deadline (null for deliveries).</summary>
+    public string? PickupTimeZone { get; private set; }
     public Instant CreatedAt { get; private set; }
     public Instant? ShippedAt { get; private set; }
     public Instant? ReceivedAt { get; private set; }
@@ -80,7 +86,8 @@ public sealed class Fulfilment
     public Instant? CancelledAt { get; private set; }
 
     public IReadOnlyList<FulfilmentLine> Lines => _lines;
-    public IReadOnlyList<CandidateDecision> Candidates => _candidates;
+    /// <summary>The routing decision: every location considered, its distance, and why it was or was not chosen.</summary>
+    public IReadOnlyList<CandidateDecision> Candidates { get; private set; } = [];
     public IReadOnlyList<StockQuantity> Quantities => _lines.Select(l => new StockQuantity(l.Sku, l.Quantity)).ToList();
 
     /// <summary>Where the goods are held right now: the pickup store once a transfer has arrived, else the origin.</summary>

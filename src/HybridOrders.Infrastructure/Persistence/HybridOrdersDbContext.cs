@@ -3,6 +3,7 @@ using HybridOrders.Domain.Catalog;
 using HybridOrders.Domain.Common;
 using HybridOrders.Domain.Inventory;
 using HybridOrders.Domain.Locations;
+using HybridOrders.Domain.Orders;
 using HybridOrders.Domain.Reservations;
 using HybridOrders.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,8 @@ public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContex
     public DbSet<StockLine> StockLines => Set<StockLine>();
     public DbSet<StockMovement> StockMovements => Set<StockMovement>();
     public DbSet<Reservation> Reservations => Set<Reservation>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Fulfilment> Fulfilments => Set<Fulfilment>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
@@ -30,6 +33,9 @@ public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContex
         builder.Properties<MovementKind>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<ReservationStatus>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<SalesChannel>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<OrderStatus>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<FulfilmentStatus>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<FulfilmentType>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<decimal>().HavePrecision(18, 2);
     }
 }

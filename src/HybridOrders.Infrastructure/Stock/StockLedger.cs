@@ -15,6 +15,7 @@ namespace HybridOrders.Infrastructure.Stock;
 internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : IStockLedger
 {
     private const int MaxCountAttempts = 10;
+    private static long _savepoints;
 
     public async Task ReceiveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string? reference, CancellationToken ct)
     {
@@ -53,6 +54,56 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
         if (shortages.Count > 0) throw new InsufficientStockException(shortages);
     }
 
+    public async Task<IReadOnlyList<LocatedShortage>> TryReserveAsync(IReadOnlyList<StockAllocation> allocations, string reference, CancellationToken ct)
+    {
+        var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("TryReserveAsync needs the caller's transaction.");
+        var savepoint = $"reserve_{Interlocked.Increment(ref _savepoints)}";
+        await tx.CreateSavepointAsync(savepoint, ct);
+        var appended = new List<StockMovement>();
+        var shortages = new List<LocatedShortage>();
+        // Every location's rows in one global order (location, then SKU), like single-location holds.
+        foreach (var allocation in allocations.OrderBy(a => a.LocationCode, StringComparer.Ordinal))
+        {
+            foreach (var (sku, quantity) in StockQuantity.Normalize(allocation.Lines))
+            {
+                var updated = shortages.Count > 0 ? 0 : await Line(allocation.LocationCode, sku)
+                    .Where(x => x.OnHand - x.Reserved - x.SafetyStock >= quantity)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved + quantity), ct);
+                if (updated == 1)
+                {
+                    appended.Add(Append(allocation.LocationCode, sku, MovementKind.Reserve, 0, quantity, reference));
+                    continue;
+                }
+                var available = await AvailableAsync(allocation.LocationCode, sku, ct);
+                if (available < quantity) shortages.Add(new LocatedShortage(allocation.LocationCode, sku, quantity, available));
+            }
+        }
+        if (shortages.Count == 0)
+        {
+            await tx.ReleaseSavepointAsync(savepoint, ct);
+            return [];
+        }
+        await tx.RollbackToSavepointAsync(savepoint, ct);
+        foreach (var movement in appended) db.Entry(movement).State = EntityState.Detached;
+        return shortages;
+    }
+
+    public Task TransferOutAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
+        TakeReservedAsync(locationCode, lines, MovementKind.TransferOut, reference, ct);
+
+    public async Task TransferInReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct)
+    {
+        foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
+        {
+            await EnsureLineAsync(locationCode, sku, ct);
+            var updated = await Line(locationCode, sku).Where(x => x.OnHand <= int.MaxValue - quantity).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.OnHand, x => x.OnHand + quantity)
+                .SetProperty(x => x.Reserved, x => x.Reserved + quantity), ct);
+            if (updated == 0) throw StockLimit(locationCode, sku);
+            Append(locationCode, sku, MovementKind.TransferIn, quantity, quantity, reference);
+        }
+    }
+
     public async Task ReleaseAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct)
     {
         foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
@@ -65,7 +116,11 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
         }
     }
 
-    public async Task SellReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct)
+    public Task SellReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
+        TakeReservedAsync(locationCode, lines, MovementKind.Sale, reference, ct);
+
+    /// <summary>Held units leave the location (sold, or sent to another): on-hand and reserved both fall.</summary>
+    private async Task TakeReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, MovementKind kind, string reference, CancellationToken ct)
     {
         foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
         {
@@ -75,7 +130,7 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
                     .SetProperty(x => x.OnHand, x => x.OnHand - quantity)
                     .SetProperty(x => x.Reserved, x => x.Reserved - quantity), ct);
             EnsureUpdated(updated, locationCode, sku);
-            Append(locationCode, sku, MovementKind.Sale, -quantity, -quantity, reference);
+            Append(locationCode, sku, kind, -quantity, -quantity, reference);
         }
     }
 
@@ -118,8 +173,8 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
         return figures is null ? 0 : StockLine.AvailableOf(figures.OnHand, figures.Reserved, figures.SafetyStock);
     }
 
-    private void Append(string locationCode, string sku, MovementKind kind, int onHandDelta, int reservedDelta, string? reference) =>
-        db.StockMovements.Add(new StockMovement(locationCode, sku, kind, onHandDelta, reservedDelta, reference, clock.GetCurrentInstant()));
+    private StockMovement Append(string locationCode, string sku, MovementKind kind, int onHandDelta, int reservedDelta, string? reference) =>
+        db.StockMovements.Add(new StockMovement(locationCode, sku, kind, onHandDelta, reservedDelta, reference, clock.GetCurrentInstant())).Entity;
 
     /// <summary>Creates an empty stock line if there is none. Two requests creating the same line race on its primary key:
     /// the loser's insert is rolled back to EF's savepoint and it carries on with the winner's line.</summary>

@@ -51,16 +51,22 @@ public static class Api
     }
 
     public static async Task<string> CreateLocationAsync(this HttpClient admin, string? code = null, string kind = "store",
-        double latitude = 52.52, double longitude = 13.40, string timeZone = "Europe/Berlin", bool pickup = true, bool shipFrom = true)
+        double latitude = 52.52, double longitude = 13.40, string timeZone = "Europe/Berlin", bool pickup = true, bool shipFrom = true,
+        object[]? openingHours = null)
     {
         code ??= Unique("LOC");
         (await admin.PostJsonAsync("/api/v1/locations", new
         {
             code, name = $"Test {code}", kind, latitude, longitude, timeZone, pickupEnabled = pickup, shipFromEnabled = shipFrom,
-            openingHours = new[] { new { day = "monday", opens = "09:00", closes = "20:00" } },
+            openingHours = openingHours ?? [new { day = "monday", opens = "09:00", closes = "20:00" }],
         })).Expect(HttpStatusCode.Created);
         return code;
     }
+
+    /// <summary>Monday to Saturday 10:00–20:00, closed on Sunday (as most German stores).</summary>
+    public static readonly object[] MondayToSaturday =
+        new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday" }
+            .Select(day => (object)new { day, opens = "10:00", closes = "20:00" }).ToArray();
 
     public static async Task<string> CreateProductAsync(this HttpClient admin, decimal unitPrice = 10m, string? sku = null)
     {

@@ -67,7 +67,7 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     /// <summary>Runs one expiry sweep now, as the background service would on its next tick.</summary>
-    public Task<int> SweepExpiredAsync() => Services.GetRequiredService<ReservationExpiryService>().SweepAsync(CancellationToken.None);
+    public Task<int> SweepExpiredAsync() => Services.GetRequiredService<ExpiryService>().SweepAsync(CancellationToken.None);
 
     public virtual Task InitializeAsync()
     {

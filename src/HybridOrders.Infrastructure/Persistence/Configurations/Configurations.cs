@@ -14,7 +14,7 @@ internal static class CodeColumns
     public const string Annotation = "HybridOrders:Code";
 
     /// <summary>A SKU or location code: 1–64 characters, compared case-sensitively on every provider.</summary>
-    public static PropertyBuilder<string> IsCode(this PropertyBuilder<string> property) =>
+    public static PropertyBuilder<TString> IsCode<TString>(this PropertyBuilder<TString> property) =>
         property.HasMaxLength(Codes.MaxLength).HasAnnotation(Annotation, true);
 
     public static bool IsCode(this Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property) => property.FindAnnotation(Annotation)?.Value is true;
@@ -126,5 +126,94 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         b.Property(r => r.ContentType).HasMaxLength(100);
         b.Property(r => r.Location).HasMaxLength(500);
         b.HasIndex(r => r.CreatedAt);
+    }
+}
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Domain.Orders.Order>
+{
+    public void Configure(EntityTypeBuilder<Domain.Orders.Order> b)
+    {
+        b.HasKey(o => o.Id);
+        b.Property(o => o.Id).ValueGeneratedNever();
+        b.Property(o => o.Number).HasMaxLength(32).IsRequired();
+        b.HasIndex(o => o.Number).IsUnique();
+        b.Property(o => o.Currency).HasMaxLength(3).IsRequired();
+        b.Property(o => o.PromoCode).HasMaxLength(64);
+        b.Property(o => o.Version).IsConcurrencyToken();
+        b.Ignore(o => o.Quantities);
+        b.OwnsOne(o => o.Customer, c =>
+        {
+            c.Property(x => x.Id).HasColumnName("CustomerId").HasMaxLength(128);
+            c.Property(x => x.Email).HasColumnName("CustomerEmail").HasMaxLength(254);
+            c.Property(x => x.Phone).HasColumnName("CustomerPhone").HasMaxLength(32);
+            c.Property(x => x.Name).HasColumnName("CustomerName").HasMaxLength(200);
+            c.HasIndex(x => x.Id);
+            c.HasIndex(x => x.Email);
+            c.HasIndex(x => x.Phone);
+        });
+        b.Navigation(o => o.Customer).IsRequired();
+        b.OwnsMany(o => o.Lines, l =>
+        {
+            l.ToTable("OrderLines");
+            l.WithOwner().HasForeignKey("OrderId");
+            l.HasKey("OrderId", nameof(Domain.Orders.OrderLine.Sku));
+            l.Property(x => x.Sku).IsCode();
+        });
+        b.Navigation(o => o.Lines).AutoInclude();
+        b.HasMany(o => o.Fulfilments).WithOne().HasForeignKey(f => f.OrderId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(o => o.Fulfilments).HasField("_fulfilments");
+        b.HasIndex(o => new { o.PlacedAt, o.Number });
+        b.HasIndex(o => new { o.Channel, o.PlacedAt });
+    }
+}
+
+internal sealed class FulfilmentConfiguration : IEntityTypeConfiguration<Domain.Orders.Fulfilment>
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<Domain.Orders.Fulfilment> b)
+    {
+        b.HasKey(f => f.Id);
+        b.Property(f => f.Id).ValueGeneratedNever();
+        b.Property(f => f.Code).HasMaxLength(40).IsRequired();
+        b.HasIndex(f => f.Code).IsUnique();
+        b.Property(f => f.OriginLocationCode).IsCode();
+        b.Property(f => f.DestinationLocationCode).IsCode();
+        b.Property(f => f.RoutingStrategy).HasMaxLength(64).IsRequired();
+        b.Property(f => f.PickupTimeZone).HasMaxLength(64);
+        b.Ignore(f => f.Quantities);
+        b.Ignore(f => f.StockLocationCode);
+        b.Ignore(f => f.PickupLocationCode);
+        b.Ignore(f => f.IsEnded);
+        b.Ignore(f => f.CanBeCancelled);
+        b.HasOne<Location>().WithMany().HasForeignKey(f => f.OriginLocationCode).OnDelete(DeleteBehavior.Restrict);
+        b.OwnsOne(f => f.DestinationAddress, a =>
+        {
+            a.Property(x => x.Line1).HasColumnName("AddressLine1").HasMaxLength(200);
+            a.Property(x => x.City).HasColumnName("AddressCity").HasMaxLength(100);
+            a.Property(x => x.PostalCode).HasColumnName("AddressPostalCode").HasMaxLength(20);
+            a.Property(x => x.Country).HasColumnName("AddressCountry").HasMaxLength(2);
+        });
+        b.OwnsMany(f => f.Lines, l =>
+        {
+            l.ToTable("FulfilmentLines");
+            l.WithOwner().HasForeignKey("FulfilmentId");
+            l.HasKey("FulfilmentId", nameof(Domain.Orders.FulfilmentLine.Sku));
+            l.Property(x => x.Sku).IsCode();
+        });
+        b.Navigation(f => f.Lines).AutoInclude();
+        // The routing decision is read and written whole, never queried into: one JSON text column on every provider.
+        b.Property(f => f.Candidates)
+            .HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, Json),
+                v => System.Text.Json.JsonSerializer.Deserialize<List<Domain.Routing.CandidateDecision>>(v, Json) ?? new List<Domain.Routing.CandidateDecision>(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<Domain.Routing.CandidateDecision>>(
+                    (x, y) => x!.SequenceEqual(y!), v => v.Count, v => v.ToList()))
+            .HasColumnName("RoutingCandidates")
+            .IsRequired();
+        b.HasIndex(f => new { f.Status, f.PickupDeadline });
+        b.HasIndex(f => new { f.OriginLocationCode, f.CreatedAt });
+        b.HasIndex(f => new { f.DestinationLocationCode, f.CreatedAt });
+        b.HasIndex(f => new { f.CreatedAt, f.Code });
     }
 }

@@ -1,3 +1,4 @@
+using HybridOrders.Application.Fulfilments;
 using HybridOrders.Application.Reservations;
 using HybridOrders.Domain.Common;
 using Mediator;
@@ -8,11 +9,11 @@ using Microsoft.Extensions.Options;
 
 namespace HybridOrders.Infrastructure.Background;
 
-/// <summary>Expires holds whose time is up, every few seconds, without any request. Each hold is expired in its own
-/// transaction; when several instances share a database they may pick the same hold, and the version check on the
-/// reservation lets exactly one of them expire it and give its stock back.</summary>
-public sealed class ReservationExpiryService(IServiceProvider services, DatabaseReadiness readiness,
-    IOptions<ReservationOptions> options, ILogger<ReservationExpiryService> logger) : BackgroundService
+/// <summary>Expires holds whose time is up and pickups past their deadline, every few seconds, without any request. Each is
+/// expired in its own transaction; when several instances share a database they may pick the same one, and the version
+/// check (on the reservation or the order) lets exactly one of them expire it and give its stock back.</summary>
+public sealed class ExpiryService(IServiceProvider services, DatabaseReadiness readiness,
+    IOptions<ReservationOptions> options, ILogger<ExpiryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,15 +38,19 @@ public sealed class ReservationExpiryService(IServiceProvider services, Database
         }
     }
 
-    /// <summary>One sweep: expires every due hold (in batches) and returns how many this instance expired.</summary>
-    public async Task<int> SweepAsync(CancellationToken ct)
+    /// <summary>One sweep: expires every due hold and every pickup past its deadline (in batches); returns how many this instance expired.</summary>
+    public async Task<int> SweepAsync(CancellationToken ct) =>
+        await SweepAsync(new ListDueReservations(options.Value.ExpiryBatchSize), id => new ExpireReservation(id), "Reservation", ct)
+        + await SweepAsync(new ListDuePickups(options.Value.ExpiryBatchSize), id => new ExpirePickup(id), "Pickup", ct);
+
+    private async Task<int> SweepAsync(IQuery<IReadOnlyList<Guid>> listDue, Func<Guid, ICommand<bool>> expire, string what, CancellationToken ct)
     {
         var expired = 0;
         while (true)
         {
             IReadOnlyList<Guid> due;
             await using (var scope = services.CreateAsyncScope())
-                due = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ListDueReservations(options.Value.ExpiryBatchSize), ct);
+                due = await scope.ServiceProvider.GetRequiredService<ISender>().Send(listDue, ct);
             if (due.Count == 0) return expired;
 
             var progressed = false;
@@ -54,17 +59,17 @@ public sealed class ReservationExpiryService(IServiceProvider services, Database
                 await using var scope = services.CreateAsyncScope();
                 try
                 {
-                    if (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ExpireReservation(id), ct))
+                    if (await scope.ServiceProvider.GetRequiredService<ISender>().Send(expire(id), ct))
                     {
                         expired++;
                         progressed = true;
-                        logger.LogInformation("Reservation {ReservationId} expired; its stock is available again", id);
+                        logger.LogInformation("{What} {Id} expired; its stock is available again", what, id);
                     }
                 }
                 catch (DomainException ex)
                 {
-                    progressed = true; // another instance (or the till) got there first
-                    logger.LogDebug("Reservation {ReservationId} not expired here: {Reason}", id, ex.Message);
+                    progressed = true; // another instance (or a person at the till) got there first
+                    logger.LogDebug("{What} {Id} not expired here: {Reason}", what, id, ex.Message);
                 }
             }
             if (!progressed || due.Count < options.Value.ExpiryBatchSize) return expired;

@@ -1,0 +1,21 @@
+using HybridOrders.Application.Common;
+using Mediator;
+using NodaTime;
+
+namespace HybridOrders.Application.Orders;
+
+/// <summary>Cancels what is not yet collected, shipped or on its way, and gives its stock back where it is held.</summary>
+public sealed record CancelOrder(Guid Id) : ICommand<OrderResponse>;
+
+public sealed class CancelOrderHandler(IHybridOrdersDbContext db, IStockLedger ledger, IClock clock) : ICommandHandler<CancelOrder, OrderResponse>
+{
+    public async ValueTask<OrderResponse> Handle(CancelOrder command, CancellationToken ct)
+    {
+        var order = await OrderTransitions.LoadAsync(db, command.Id, ct);
+        var cancelled = order.Cancel(clock.GetCurrentInstant());
+        await OrderTransitions.SaveAsync(db, order, ct);
+        foreach (var f in cancelled)
+            await ledger.ReleaseAsync(f.StockLocationCode, f.Quantities, $"order:{order.Number}:cancelled", ct);
+        return OrderResponse.From(order);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using FluentValidation;
+using HybridOrders.Application.Common;
+using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Orders;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace HybridOrders.Application.Orders;
+
+/// <summary>Orders newest first, filtered by customer (id, else email, else phone), channel and status.</summary>
+public sealed record ListOrders(string? CustomerId, SalesChannel? Channel, OrderStatus? Status, int? Limit, string? Cursor)
+    : IQuery<Page<OrderResponse>>;
+
+public sealed class ListOrdersValidator : AbstractValidator<ListOrders>
+{
+    public ListOrdersValidator()
+    {
+        RuleFor(x => x.CustomerId).MaximumLength(254);
+        RuleFor(x => x.Limit).IsPageLimit();
+        RuleFor(x => x.Cursor).Must(c => c is null || TimeKeyset.TryParse(c, out _, out _)).WithMessage("'cursor' is not a cursor returned by this list.");
+    }
+}
+
+public sealed class ListOrdersHandler(IHybridOrdersDbContext db) : IQueryHandler<ListOrders, Page<OrderResponse>>
+{
+    public async ValueTask<Page<OrderResponse>> Handle(ListOrders query, CancellationToken ct)
+    {
+        var limit = query.Limit ?? Paging.DefaultLimit;
+        var q = db.WithFulfilments().AsNoTracking();
+        if (query.CustomerId is { } customer) q = await CustomerMatch.FilterAsync(q, customer, ct);
+        if (query.Channel is { } channel) q = q.Where(o => o.Channel == channel);
+        if (query.Status is { } status) q = q.Where(o => o.Status == status);
+        if (query.Cursor is not null && TimeKeyset.TryParse(query.Cursor, out var at, out var number))
+            q = q.Where(o => o.PlacedAt < at || (o.PlacedAt == at && string.Compare(o.Number, number) < 0));
+        var fetched = await q.OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Number).Take(limit + 1).ToListAsync(ct);
+        return Paging.ToPage(fetched, limit, o => TimeKeyset.Key(o.PlacedAt, o.Number), OrderResponse.From);
+    }
+}
+
+/// <summary>Cursor of a newest-first list: the last item's instant and its (unique) code.</summary>
+public static class TimeKeyset
+{
+    public static string Key(Instant at, string code) => at.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture) + "|" + code;
+
+    public static string Cursor(Instant at, string code) => Paging.Encode(Key(at, code));
+
+    public static bool TryParse(string cursor, out Instant at, out string code)
+    {
+        at = default;
+        code = "";
+        if (!Paging.TryDecode(cursor, out var key) || key is null) return false;
+        var bar = key.IndexOf('|');
+        if (bar <= 0 || !long.TryParse(key[..bar], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ticks)) return false;
+        at = Instant.FromUnixTimeTicks(ticks);
+        code = key[(bar + 1)..];
+        return code.Length > 0;
+    }
+}
+
+/// <summary>One customer across channels: matched by id; if no record has that id, by email; else by phone.</summary>
+public static class CustomerMatch
+{
+    public static async Task<IQueryable<Order>> FilterAsync(IQueryable<Order> orders, string key, CancellationToken ct)
+    {
+        var by = await KindAsync(orders, key, ct);
+        var email = key.Trim().ToLowerInvariant();
+        return by switch
+        {
+            "id" => orders.Where(o => o.Customer.Id == key),
+            "email" => orders.Where(o => o.Customer.Email == email),
+            _ => orders.Where(o => o.Customer.Phone == key.Trim()),
+        };
+    }
+
+    public static async Task<string> KindAsync(IQueryable<Order> orders, string key, CancellationToken ct)
+    {
+        if (await orders.AnyAsync(o => o.Customer.Id == key, ct)) return "id";
+        var email = key.Trim().ToLowerInvariant();
+        if (await orders.AnyAsync(o => o.Customer.Email == email, ct)) return "email";
+        return "phone";
+    }
+}

@@ -1,0 +1,88 @@
+using HybridOrders.Application.Reservations;
+using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Orders;
+using HybridOrders.Domain.Routing;
+using NodaTime;
+using NodaTime.Text;
+
+namespace HybridOrders.Application.Orders;
+
+public sealed record OrderLineResponse(string Sku, int Quantity, decimal UnitPrice, decimal Discount, decimal LineTotal);
+
+public sealed record OrderResponse(
+    Guid Id,
+    string Number,
+    OrderStatus Status,
+    SalesChannel Channel,
+    CustomerDto Customer,
+    IReadOnlyList<OrderLineResponse> Lines,
+    decimal Subtotal,
+    decimal Discount,
+    decimal Total,
+    string Currency,
+    string? PromoCode,
+    Instant PlacedAt,
+    Instant? CancelledAt,
+    IReadOnlyList<FulfilmentResponse> Fulfilments)
+{
+    public static OrderResponse From(Order o) => new(
+        o.Id, o.Number, o.Status, o.Channel, CustomerDto.From(o.Customer),
+        o.Lines.Select(l => new OrderLineResponse(l.Sku, l.Quantity, l.UnitPrice, l.Discount, l.LineTotal)).ToList(),
+        o.Subtotal, o.Discount, o.Total, o.Currency, o.PromoCode, o.PlacedAt, o.CancelledAt,
+        o.Fulfilments.OrderBy(f => f.Code, StringComparer.Ordinal).Select(f => FulfilmentResponse.From(f, o.Number)).ToList());
+}
+
+public sealed record AddressDto(string? Line1, string? City, string? PostalCode, string? Country, double? Latitude, double? Longitude);
+
+public sealed record DestinationResponse(string? LocationCode, AddressDto? Address, double Latitude, double Longitude);
+
+/// <summary>A store-local moment: what a customer is told ("collect by Thursday 20:00"), with the store's IANA zone.</summary>
+public sealed record LocalMoment(string LocalDateTime, string TimeZone)
+{
+    private static readonly LocalDateTimePattern Pattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+
+    public static LocalMoment? From(Instant? instant, string? zoneId) =>
+        instant is { } i && zoneId is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is { } zone
+            ? new LocalMoment(Pattern.Format(i.InZone(zone).LocalDateTime), zoneId)
+            : null;
+}
+
+public sealed record RoutingResponse(string Strategy, IReadOnlyList<CandidateDecision> Candidates);
+
+public sealed record FulfilmentLineResponse(string Sku, int Quantity);
+
+public sealed record FulfilmentResponse(
+    Guid Id,
+    string Code,
+    Guid OrderId,
+    string OrderNumber,
+    FulfilmentType Type,
+    FulfilmentStatus Status,
+    string OriginLocationCode,
+    DestinationResponse Destination,
+    double DistanceKm,
+    IReadOnlyList<FulfilmentLineResponse> Lines,
+    Instant CreatedAt,
+    Instant? ShippedAt,
+    Instant? ReceivedAt,
+    Instant? ReadyAt,
+    Instant? PickupDeadline,
+    LocalMoment? PickupDeadlineLocal,
+    Instant? CollectedAt,
+    Instant? DeliveredAt,
+    Instant? ExpiredAt,
+    Instant? CancelledAt,
+    RoutingResponse Routing)
+{
+    public static FulfilmentResponse From(Fulfilment f, string orderNumber) => new(
+        f.Id, f.Code, f.OrderId, orderNumber, f.Type, f.Status, f.OriginLocationCode,
+        new DestinationResponse(f.DestinationLocationCode,
+            f.DestinationAddress is { } a ? new AddressDto(a.Line1, a.City, a.PostalCode, a.Country, f.DestinationLatitude, f.DestinationLongitude) : null,
+            f.DestinationLatitude, f.DestinationLongitude),
+        f.DistanceKm, f.Lines.Select(l => new FulfilmentLineResponse(l.Sku, l.Quantity)).ToList(),
+        f.CreatedAt, f.ShippedAt, f.ReceivedAt, f.ReadyAt, f.PickupDeadline, LocalMoment.From(f.PickupDeadline, f.PickupTimeZone),
+        f.CollectedAt, f.DeliveredAt, f.ExpiredAt, f.CancelledAt, new RoutingResponse(f.RoutingStrategy, f.Candidates));
+}
+
+/// <summary><c>Fulfilment:PickupDays</c> (default 3) and how far away alternatives for a pickup may be offered.</summary>
+public sealed record FulfilmentSettings(int PickupDays = 3, double AlternativesRadiusKm = 50, int MaxRoutingAttempts = 5);

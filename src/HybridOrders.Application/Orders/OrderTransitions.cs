@@ -1,0 +1,34 @@
+using HybridOrders.Application.Common;
+using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace HybridOrders.Application.Orders;
+
+/// <summary>Loading an order to change it, and saving so that of two racing changes only one wins (the order's version).</summary>
+internal static class OrderTransitions
+{
+    public static IQueryable<Order> WithFulfilments(this IHybridOrdersDbContext db) => db.Orders.Include(o => o.Fulfilments);
+
+    public static async Task<Order> LoadAsync(IHybridOrdersDbContext db, Guid orderId, CancellationToken ct) =>
+        await db.WithFulfilments().FirstOrDefaultAsync(o => o.Id == orderId, ct) ?? throw new NotFoundException("Order", orderId.ToString());
+
+    public static async Task<Order> LoadByFulfilmentAsync(IHybridOrdersDbContext db, Guid fulfilmentId, CancellationToken ct)
+    {
+        var orderId = await db.Fulfilments.Where(f => f.Id == fulfilmentId).Select(f => (Guid?)f.OrderId).FirstOrDefaultAsync(ct)
+                      ?? throw new NotFoundException("Fulfilment", fulfilmentId.ToString());
+        return await LoadAsync(db, orderId, ct);
+    }
+
+    public static async Task SaveAsync(IHybridOrdersDbContext db, Order order, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("invalid_transition", $"Order {order.Number} was changed by another request at the same time; reload it and try again.");
+        }
+    }
+}
