@@ -383,3 +383,123 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123074138_ReturnsPromotionsAnalytics') THEN
+    ALTER TABLE "Orders" ADD "Mode" character varying(32) NOT NULL DEFAULT '';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123074138_ReturnsPromotionsAnalytics') THEN
+    ALTER TABLE "Orders" ADD "RefundedAmount" numeric(18,2) NOT NULL DEFAULT 0.0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123074138_ReturnsPromotionsAnalytics') THEN
+    ALTER TABLE "Orders" ADD "ReturnedUnits" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123074138_ReturnsPromotionsAnalytics') THEN
+    ALTER TABLE "Orders" ADD "Units" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123074138_ReturnsPromotionsAnalytics') THEN
+    ALTER TABLE "Fulfilments" ADD "MinutesToReady" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123074138_ReturnsPromotionsAnalytics') THEN
+    CREATE TABLE "Promotions" (
+        "Code" character varying(64) NOT NULL,
+        "Kind" character varying(32) NOT NULL,
+        "Value" numeric(18,2) NOT NULL,
+        "StartsAt" timestamp with time zone NOT NULL,
+        "EndsAt" timestamp with time zone NOT NULL,
+        "MinimumOrderTotal" numeric(18,2),
+        "MaxRedemptions" integer,
+        "Redemptions" integer NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Promotions" PRIMARY KEY ("Code"),
+        CONSTRAINT "CK_Promotions_Redemptions" CHECK ("Redemptions" >= 0)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123074138_ReturnsPromotionsAnalytics') THEN
+    CREATE TABLE "Returns" (
+        "Id" uuid NOT NULL,
+        "OrderId" uuid NOT NULL,
+        "OrderNumber" character varying(32) NOT NULL,
+        "LocationCode" character varying(64) NOT NULL,
+        "Reason" character varying(500) NOT NULL,
+        "RefundAmount" numeric(18,2) NOT NULL,
+        "Currency" character varying(3) NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Returns" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Returns_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Returns_Orders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "Orders" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123074138_ReturnsPromotionsAnalytics') THEN
+    CREATE TABLE "ReturnLines" (
+        "Sku" character varying(64) NOT NULL,
+        "Condition" character varying(32) NOT NULL,
+        "ReturnId" uuid NOT NULL,
+        "Quantity" integer NOT NULL,
+        "RefundAmount" numeric(18,2) NOT NULL,
+        CONSTRAINT "PK_ReturnLines" PRIMARY KEY ("ReturnId", "Sku", "Condition"),
+        CONSTRAINT "FK_ReturnLines_Returns_ReturnId" FOREIGN KEY ("ReturnId") REFERENCES "Returns" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123074138_ReturnsPromotionsAnalytics') THEN
+    CREATE INDEX "IX_Returns_CreatedAt" ON "Returns" ("CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123074138_ReturnsPromotionsAnalytics') THEN
+    CREATE INDEX "IX_Returns_LocationCode" ON "Returns" ("LocationCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123074138_ReturnsPromotionsAnalytics') THEN
+    CREATE INDEX "IX_Returns_OrderId_CreatedAt" ON "Returns" ("OrderId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123074138_ReturnsPromotionsAnalytics') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123074138_ReturnsPromotionsAnalytics', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -211,3 +211,61 @@ VALUES ('20261123071807_Orders', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Orders" ADD "Mode" TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE "Orders" ADD "RefundedAmount" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Orders" ADD "ReturnedUnits" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Orders" ADD "Units" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Fulfilments" ADD "MinutesToReady" INTEGER NULL;
+
+CREATE TABLE "Promotions" (
+    "Code" TEXT NOT NULL CONSTRAINT "PK_Promotions" PRIMARY KEY,
+    "Kind" TEXT NOT NULL,
+    "Value" INTEGER NOT NULL,
+    "StartsAt" INTEGER NOT NULL,
+    "EndsAt" INTEGER NOT NULL,
+    "MinimumOrderTotal" INTEGER NULL,
+    "MaxRedemptions" INTEGER NULL,
+    "Redemptions" INTEGER NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    CONSTRAINT "CK_Promotions_Redemptions" CHECK ("Redemptions" >= 0)
+);
+
+CREATE TABLE "Returns" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Returns" PRIMARY KEY,
+    "OrderId" TEXT NOT NULL,
+    "OrderNumber" TEXT NOT NULL,
+    "LocationCode" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "RefundAmount" INTEGER NOT NULL,
+    "Currency" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    CONSTRAINT "FK_Returns_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Returns_Orders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "Orders" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "ReturnLines" (
+    "Sku" TEXT NOT NULL,
+    "Condition" TEXT NOT NULL,
+    "ReturnId" TEXT NOT NULL,
+    "Quantity" INTEGER NOT NULL,
+    "RefundAmount" INTEGER NOT NULL,
+    CONSTRAINT "PK_ReturnLines" PRIMARY KEY ("ReturnId", "Sku", "Condition"),
+    CONSTRAINT "FK_ReturnLines_Returns_ReturnId" FOREIGN KEY ("ReturnId") REFERENCES "Returns" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_Returns_CreatedAt" ON "Returns" ("CreatedAt");
+
+CREATE INDEX "IX_Returns_LocationCode" ON "Returns" ("LocationCode");
+
+CREATE INDEX "IX_Returns_OrderId_CreatedAt" ON "Returns" ("OrderId", "CreatedAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261123074150_ReturnsPromotionsAnalytics', '10.0.14');
+
+COMMIT;
+

@@ -422,3 +422,136 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123074126_ReturnsPromotionsAnalytics'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [Mode] nvarchar(32) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123074126_ReturnsPromotionsAnalytics'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [RefundedAmount] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123074126_ReturnsPromotionsAnalytics'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [ReturnedUnits] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123074126_ReturnsPromotionsAnalytics'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [Units] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123074126_ReturnsPromotionsAnalytics'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [MinutesToReady] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123074126_ReturnsPromotionsAnalytics'
+)
+BEGIN
+    CREATE TABLE [Promotions] (
+        [Code] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Value] decimal(18,2) NOT NULL,
+        [StartsAt] datetime2 NOT NULL,
+        [EndsAt] datetime2 NOT NULL,
+        [MinimumOrderTotal] decimal(18,2) NULL,
+        [MaxRedemptions] int NULL,
+        [Redemptions] int NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Promotions] PRIMARY KEY ([Code]),
+        CONSTRAINT [CK_Promotions_Redemptions] CHECK ("Redemptions" >= 0)
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123074126_ReturnsPromotionsAnalytics'
+)
+BEGIN
+    CREATE TABLE [Returns] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        [OrderNumber] nvarchar(32) NOT NULL,
+        [LocationCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Reason] nvarchar(500) NOT NULL,
+        [RefundAmount] decimal(18,2) NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Returns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Returns_Locations_LocationCode] FOREIGN KEY ([LocationCode]) REFERENCES [Locations] ([Code]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Returns_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123074126_ReturnsPromotionsAnalytics'
+)
+BEGIN
+    CREATE TABLE [ReturnLines] (
+        [Sku] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Condition] nvarchar(32) NOT NULL,
+        [ReturnId] uniqueidentifier NOT NULL,
+        [Quantity] int NOT NULL,
+        [RefundAmount] decimal(18,2) NOT NULL,
+        CONSTRAINT [PK_ReturnLines] PRIMARY KEY ([ReturnId], [Sku], [Condition]),
+        CONSTRAINT [FK_ReturnLines_Returns_ReturnId] FOREIGN KEY ([ReturnId]) REFERENCES [Returns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123074126_ReturnsPromotionsAnalytics'
+)
+BEGIN
+    CREATE INDEX [IX_Returns_CreatedAt] ON [Returns] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123074126_ReturnsPromotionsAnalytics'
+)
+BEGIN
+    CREATE INDEX [IX_Returns_LocationCode] ON [Returns] ([LocationCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123074126_ReturnsPromotionsAnalytics'
+)
+BEGIN
+    CREATE INDEX [IX_Returns_OrderId_CreatedAt] ON [Returns] ([OrderId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123074126_ReturnsPromotionsAnalytics'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123074126_ReturnsPromotionsAnalytics', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -78,6 +78,7 @@ api.MapProductEndpoints();
 api.MapStockEndpoints();
 api.MapReservationEndpoints();
 api.MapOrderEndpoints();
+api.MapReturnEndpoints();
 
 app.Run();
 

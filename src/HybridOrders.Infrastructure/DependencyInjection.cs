@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton(new Application.Orders.FulfilmentSettings(
             PickupDays: configuration.GetValue("Fulfilment:PickupDays", 3),
             AlternativesRadiusKm: configuration.GetValue("Fulfilment:AlternativesRadiusKm", 50.0)));
+        services.AddSingleton(new Application.Returns.ReturnSettings(configuration.GetValue("Returns:WindowDays", 30)));
         services.AddScoped<IStockLedger, StockLedger>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();

@@ -16,8 +16,8 @@ public class OrderStatusTests
 
     private static Order NewOrder(params Fulfilment[] fulfilments)
     {
-        var order = new Order(Guid.NewGuid(), "HO-TEST", SalesChannel.Web, new CustomerRef("c1", null, null, null),
-            [new OrderLine("A", 1, 10m, 0m)], 0m, null, "EUR", Now);
+        var order = new Order(Guid.NewGuid(), "HO-TEST", SalesChannel.Web, new CustomerRef("c1", null, null, null), FulfilmentMode.Delivery,
+            [new OrderLine("A", 1, 10m, 0m)], null, "EUR", Now);
         foreach (var f in fulfilments) order.AddFulfilment(f);
         return order;
     }

@@ -22,6 +22,7 @@ public static class SwaggerSetup
             // NodaTime types travel as strings.
             o.MapType<Instant>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Description = "ISO-8601 instant in UTC" });
             o.MapType<Instant?>(() => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Format = "date-time", Description = "ISO-8601 instant in UTC" });
+            o.MapType<QueryInstant>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Description = "ISO-8601 instant in UTC" });
             o.MapType<LocalDate>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" });
             o.MapType<LocalTime>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "time", Pattern = "^[0-2][0-9]:[0-5][0-9]$" });
             o.MapType<Duration>(() => new OpenApiSchema { Type = JsonSchemaType.String, Description = "NodaTime duration, e.g. 1:02:00:00" });

@@ -2,6 +2,8 @@ using HybridOrders.Domain.Catalog;
 using HybridOrders.Domain.Inventory;
 using HybridOrders.Domain.Locations;
 using HybridOrders.Domain.Orders;
+using HybridOrders.Domain.Promotions;
+using HybridOrders.Domain.Returns;
 using HybridOrders.Domain.Reservations;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +19,8 @@ public interface IHybridOrdersDbContext
     DbSet<Reservation> Reservations { get; }
     DbSet<Order> Orders { get; }
     DbSet<Fulfilment> Fulfilments { get; }
+    DbSet<Promotion> Promotions { get; }
+    DbSet<Return> Returns { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

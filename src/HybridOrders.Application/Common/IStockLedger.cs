@@ -32,6 +32,12 @@ public interface IStockLedger
     /// <summary>Transferred units arrive, already promised to a customer: on-hand and reserved rise (<c>transfer_in</c>).</summary>
     Task TransferInReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
 
+    /// <summary>Returned goods fit to sell again go onto the returning location's shelf: on-hand rises (<c>return</c>).</summary>
+    Task ReturnToStockAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
+
+    /// <summary>Returned goods that cannot be sold: recorded (<c>damaged</c>) without any sellable stock.</summary>
+    Task RecordDamagedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
+
     /// <summary>Sets on-hand to a physical count; refuses a count below what is reserved (<c>count_below_reserved</c>).</summary>
     Task CountAsync(string locationCode, string sku, int countedQuantity, string reference, CancellationToken ct);
 

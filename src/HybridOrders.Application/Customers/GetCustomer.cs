@@ -1,18 +1,19 @@
 using HybridOrders.Application.Common;
 using HybridOrders.Application.Orders;
 using HybridOrders.Application.Reservations;
+using HybridOrders.Application.Returns;
 using HybridOrders.Domain.Reservations;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace HybridOrders.Application.Customers;
 
-/// <summary>One customer across every channel: their orders and active holds. The key is matched against customer ids,
+/// <summary>One customer across every channel: their orders, active holds and returns. The key is matched against customer ids,
 /// else emails (case-insensitive), else phone numbers, so an app user, a call-centre caller and a till customer meet.</summary>
 public sealed record GetCustomer(string Key) : IQuery<CustomerResponse>;
 
 public sealed record CustomerResponse(string Key, string MatchedBy, CustomerDto? Customer, IReadOnlyList<OrderResponse> Orders,
-    IReadOnlyList<ReservationResponse> ActiveReservations);
+    IReadOnlyList<ReservationResponse> ActiveReservations, IReadOnlyList<ReturnResponse> Returns);
 
 public sealed class GetCustomerHandler(IHybridOrdersDbContext db) : IQueryHandler<GetCustomer, CustomerResponse>
 {
@@ -48,8 +49,11 @@ public sealed class GetCustomerHandler(IHybridOrdersDbContext db) : IQueryHandle
 
         var orderList = await orders.OrderByDescending(o => o.PlacedAt).Take(MaxOrders).ToListAsync(ct);
         var holdList = await holds.OrderBy(r => r.ExpiresAt).ToListAsync(ct);
+        var orderIds = orderList.Select(o => o.Id).ToList();
+        var returns = await db.Returns.AsNoTracking().Where(r => orderIds.Contains(r.OrderId)).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
         var latest = orderList.Select(o => o.Customer).Concat(holdList.Select(r => r.Customer)).FirstOrDefault();
         return new CustomerResponse(key, matchedBy, latest is null ? null : CustomerDto.From(latest),
-            orderList.Select(OrderResponse.From).ToList(), holdList.Select(ReservationResponse.From).ToList());
+            orderList.Select(OrderResponse.From).ToList(), holdList.Select(ReservationResponse.From).ToList(),
+            returns.Select(ReturnResponse.From).ToList());
     }
 }

@@ -67,7 +67,7 @@ public sealed class PickupShortageException(IReadOnlyList<StockShortage> shortag
 public sealed record PickupAlternative(string LocationCode, string Name, double DistanceKm);
 
 public sealed class PlaceOrderHandler(IHybridOrdersDbContext db, IStockLedger ledger, IClock clock, ICurrentUser user,
-    ShopSettings shop, FulfilmentSettings settings) : ICommandHandler<PlaceOrder, OrderResponse>
+    ShopSettings shop, FulfilmentSettings settings, Promotions.PromotionRedemption promotions) : ICommandHandler<PlaceOrder, OrderResponse>
 {
     private const string PickupAtStore = "pickup_at_store";
 
@@ -77,12 +77,12 @@ public sealed class PlaceOrderHandler(IHybridOrdersDbContext db, IStockLedger le
         var skus = wanted.Select(l => l.Sku).ToList();
         await db.RequireProductsAsync(skus, ct);
         var prices = await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).ToDictionaryAsync(p => p.Sku, p => p.UnitPrice, ct);
-        if (!string.IsNullOrWhiteSpace(command.PromoCode))
-            throw new DomainException("promo_code_invalid", $"Promo code '{command.PromoCode}' is unknown.", RefusalKind.Unprocessable);
-
         var now = clock.GetCurrentInstant();
-        var order = new Order(Guid.CreateVersion7(), NewNumber(), command.Channel!.Value, command.Customer!.ToDomain(),
-            wanted.Select(l => new OrderLine(l.Sku, l.Quantity, prices[l.Sku], 0m)), 0m, null, shop.Currency, now);
+        var gross = wanted.Select(l => prices[l.Sku] * l.Quantity).ToList();
+        var (promoCode, discounts) = await promotions.RedeemAsync(command.PromoCode, gross, now, ct);
+        var mode = command.Fulfilment!.Type == FulfilmentChoice.Pickup ? FulfilmentMode.Pickup : FulfilmentMode.Delivery;
+        var order = new Order(Guid.CreateVersion7(), NewNumber(), command.Channel!.Value, command.Customer!.ToDomain(), mode,
+            wanted.Select((l, i) => new OrderLine(l.Sku, l.Quantity, prices[l.Sku], discounts[i])), promoCode, shop.Currency, now);
         var reference = $"order:{order.Number}";
 
         var fulfilments = command.Fulfilment!.Type == FulfilmentChoice.Pickup

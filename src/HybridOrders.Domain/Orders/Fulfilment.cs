@@ -85,6 +85,14 @@ public sealed class Fulfilment
     public Instant? ExpiredAt { get; private set; }
     public Instant? CancelledAt { get; private set; }
 
+    /// <summary>Whole minutes from the order being placed to this pickup being ready (for analytics).</summary>
+    public int? MinutesToReady { get; private set; }
+
+    internal void NoteMinutesToReady(Instant placedAt)
+    {
+        if (ReadyAt is { } ready && MinutesToReady is null) MinutesToReady = (int)Math.Floor((ready - placedAt).TotalMinutes);
+    }
+
     public IReadOnlyList<FulfilmentLine> Lines => _lines;
     /// <summary>The routing decision: every location considered, its distance, and why it was or was not chosen.</summary>
     public IReadOnlyList<CandidateDecision> Candidates { get; private set; } = [];

@@ -4,6 +4,13 @@ using NodaTime;
 
 namespace HybridOrders.Domain.Orders;
 
+/// <summary>How the customer gets the goods: picked up in a store (possibly after a transfer) or delivered.</summary>
+public enum FulfilmentMode
+{
+    Pickup,
+    Delivery,
+}
+
 public enum OrderStatus
 {
     Placed,
@@ -21,18 +28,20 @@ public sealed class Order
 
     private Order() { } // EF Core
 
-    public Order(Guid id, string number, SalesChannel channel, CustomerRef customer, IEnumerable<OrderLine> lines,
-        decimal discount, string? promoCode, string currency, Instant placedAt)
+    public Order(Guid id, string number, SalesChannel channel, CustomerRef customer, FulfilmentMode mode, IEnumerable<OrderLine> lines,
+        string? promoCode, string currency, Instant placedAt)
     {
         Id = id;
         Number = number;
         Channel = channel;
+        Mode = mode;
         Customer = customer;
         _lines.AddRange(lines);
         if (_lines.Count == 0) throw new ArgumentException("An order needs at least one line.", nameof(lines));
         Subtotal = _lines.Sum(l => l.UnitPrice * l.Quantity);
-        Discount = discount;
+        Discount = _lines.Sum(l => l.Discount);
         Total = Subtotal - Discount;
+        Units = _lines.Sum(l => l.Quantity);
         PromoCode = promoCode;
         Currency = currency;
         PlacedAt = placedAt;
@@ -42,6 +51,7 @@ public sealed class Order
     public Guid Id { get; private set; }
     public string Number { get; private set; } = null!;
     public SalesChannel Channel { get; private set; }
+    public FulfilmentMode Mode { get; private set; }
     public CustomerRef Customer { get; private set; } = null!;
     public OrderStatus Status { get; private set; }
     public decimal Subtotal { get; private set; }
@@ -51,6 +61,11 @@ public sealed class Order
     public string Currency { get; private set; } = null!;
     public Instant PlacedAt { get; private set; }
     public Instant? CancelledAt { get; private set; }
+
+    /// <summary>Units bought, units returned so far, and what was refunded for them (kept here so analytics is one grouped query).</summary>
+    public int Units { get; private set; }
+    public int ReturnedUnits { get; private set; }
+    public decimal RefundedAmount { get; private set; }
 
     /// <summary>Optimistic concurrency token: every change to the order or a fulfilment bumps it.</summary>
     public int Version { get; private set; }
@@ -94,8 +109,24 @@ public sealed class Order
         return cancelled;
     }
 
+    /// <summary>Units handed to the customer (collected or delivered) per SKU, each with when it was handed over.</summary>
+    public IEnumerable<(string Sku, int Quantity, Instant HandedOverAt)> HandedOver() =>
+        _fulfilments.Where(f => f.CollectedAt is not null || f.DeliveredAt is not null)
+            .SelectMany(f => f.Lines.Select(l => (l.Sku, l.Quantity, (f.CollectedAt ?? f.DeliveredAt)!.Value)));
+
+    /// <summary>Records a return against the order. Bumps the version, so two returns of one order at the same moment
+    /// cannot both take the same units.</summary>
+    public void RecordReturn(int units, decimal refund)
+    {
+        ReturnedUnits += units;
+        RefundedAmount += refund;
+        if (ReturnedUnits > Units || RefundedAmount > Total) throw new InvalidOperationException($"Order {Number} would return more than it sold.");
+        Version++;
+    }
+
     private void Touch()
     {
+        foreach (var f in _fulfilments) f.NoteMinutesToReady(PlacedAt);
         Status = Derive(_fulfilments);
         Version++;
     }

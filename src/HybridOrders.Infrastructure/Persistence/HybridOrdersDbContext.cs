@@ -4,6 +4,8 @@ using HybridOrders.Domain.Common;
 using HybridOrders.Domain.Inventory;
 using HybridOrders.Domain.Locations;
 using HybridOrders.Domain.Orders;
+using HybridOrders.Domain.Promotions;
+using HybridOrders.Domain.Returns;
 using HybridOrders.Domain.Reservations;
 using HybridOrders.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +23,8 @@ public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContex
     public DbSet<Reservation> Reservations => Set<Reservation>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<Fulfilment> Fulfilments => Set<Fulfilment>();
+    public DbSet<Promotion> Promotions => Set<Promotion>();
+    public DbSet<Return> Returns => Set<Return>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
@@ -36,6 +40,9 @@ public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContex
         builder.Properties<OrderStatus>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<FulfilmentStatus>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<FulfilmentType>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<FulfilmentMode>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<PromotionKind>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<ItemCondition>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<decimal>().HavePrecision(18, 2);
     }
 }

@@ -104,6 +104,27 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
         }
     }
 
+    public async Task ReturnToStockAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct)
+    {
+        foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
+        {
+            await EnsureLineAsync(locationCode, sku, ct);
+            var updated = await Line(locationCode, sku).Where(x => x.OnHand <= int.MaxValue - quantity)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.OnHand, x => x.OnHand + quantity), ct);
+            if (updated == 0) throw StockLimit(locationCode, sku);
+            Append(locationCode, sku, MovementKind.Return, quantity, 0, reference);
+        }
+    }
+
+    public async Task RecordDamagedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct)
+    {
+        foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
+        {
+            await EnsureLineAsync(locationCode, sku, ct);
+            Append(locationCode, sku, MovementKind.Damaged, 0, 0, $"{reference}:{quantity} damaged");
+        }
+    }
+
     public async Task ReleaseAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct)
     {
         foreach (var (sku, quantity) in StockQuantity.Normalize(lines))

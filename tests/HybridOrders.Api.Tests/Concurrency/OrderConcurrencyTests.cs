@@ -65,3 +65,40 @@ public sealed class OrderConcurrencyTests(PostgresApiFactory factory) : IClassFi
         reserved.ShouldBe(sold);
     }
 }
+
+/// <summary>A capped promo code under concurrent orders, on PostgreSQL.</summary>
+public sealed class PromotionConcurrencyTests(PostgresApiFactory factory) : IClassFixture<PostgresApiFactory>
+{
+    [Fact]
+    public async Task A_code_limited_to_five_redemptions_is_used_exactly_five_times_by_thirty_racing_orders()
+    {
+        var admin = factory.Admin();
+        var store = await admin.CreateLocationAsync();
+        var sku = await admin.CreateProductAsync(20m);
+        await admin.ReceiveAsync(store, sku, 100);
+        var code = Infrastructure.Api.Unique("RACE");
+        (await admin.PostJsonAsync("/api/v1/promotions", new { code, kind = "amount", value = 5, startsAt = "2020-01-01T00:00:00Z", endsAt = "2099-01-01T00:00:00Z", maxRedemptions = 5 }))
+            .Expect(HttpStatusCode.Created);
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(0, 30).Select(async i =>
+        {
+            await start.Task;
+            return await factory.Storefront().PostJsonAsync("/api/v1/orders", new
+            {
+                channel = i % 2 == 0 ? "web" : "pos", customer = new { id = $"promo-{i}" }, promoCode = code,
+                lines = new[] { new { sku, quantity = 1 } }, fulfilment = new { type = "pickup", locationCode = store },
+            });
+        }).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(tasks);
+
+        results.Count(r => r.Status == HttpStatusCode.Created).ShouldBe(5);
+        results.Where(r => r.Status != HttpStatusCode.Created).ShouldAllBe(r =>
+            r.Status == HttpStatusCode.UnprocessableEntity && r.Body!["code"]!.GetValue<string>() == "promo_code_invalid");
+        (await admin.GetJsonAsync($"/api/v1/promotions/{code}")).Expect(HttpStatusCode.OK)["redemptions"]!.GetValue<int>().ShouldBe(5);
+        var stock = await admin.StockAsync(store, sku);
+        stock.Reserved.ShouldBe(5);
+        stock.ShouldAgreeWithLedger();
+    }
+}

@@ -217,3 +217,38 @@ internal sealed class FulfilmentConfiguration : IEntityTypeConfiguration<Domain.
         b.HasIndex(f => new { f.CreatedAt, f.Code });
     }
 }
+
+internal sealed class PromotionConfiguration : IEntityTypeConfiguration<Domain.Promotions.Promotion>
+{
+    public void Configure(EntityTypeBuilder<Domain.Promotions.Promotion> b)
+    {
+        b.HasKey(p => p.Code);
+        b.Property(p => p.Code).IsCode();
+        b.ToTable(t => t.HasCheckConstraint("CK_Promotions_Redemptions", "\"Redemptions\" >= 0"));
+    }
+}
+
+internal sealed class ReturnConfiguration : IEntityTypeConfiguration<Domain.Returns.Return>
+{
+    public void Configure(EntityTypeBuilder<Domain.Returns.Return> b)
+    {
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.Property(r => r.OrderNumber).HasMaxLength(32).IsRequired();
+        b.Property(r => r.LocationCode).IsCode();
+        b.Property(r => r.Reason).HasMaxLength(500).IsRequired();
+        b.Property(r => r.Currency).HasMaxLength(3).IsRequired();
+        b.HasOne<Domain.Orders.Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Location>().WithMany().HasForeignKey(r => r.LocationCode).OnDelete(DeleteBehavior.Restrict);
+        b.OwnsMany(r => r.Lines, l =>
+        {
+            l.ToTable("ReturnLines");
+            l.WithOwner().HasForeignKey("ReturnId");
+            l.HasKey("ReturnId", nameof(Domain.Returns.ReturnLine.Sku), nameof(Domain.Returns.ReturnLine.Condition));
+            l.Property(x => x.Sku).IsCode();
+        });
+        b.Navigation(r => r.Lines).AutoInclude();
+        b.HasIndex(r => new { r.OrderId, r.CreatedAt });
+        b.HasIndex(r => r.CreatedAt);
+    }
+}

@@ -212,6 +212,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Instant?>("ExpiredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("MinutesToReady")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid");
 
@@ -292,6 +295,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -303,6 +311,13 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("PromoCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<decimal>("RefundedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("ReturnedUnits")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -316,6 +331,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -331,6 +349,49 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("PlacedAt", "Number");
 
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Promotions.Promotion", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("MaxRedemptions")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("MinimumOrderTotal")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Redemptions")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Promotions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Promotions_Redemptions", "\"Redemptions\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Reservations.Reservation", b =>
@@ -374,6 +435,53 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Status", "ExpiresAt");
 
                     b.ToTable("Reservations");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal>("RefundAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("LocationCode");
+
+                    b.HasIndex("OrderId", "CreatedAt");
+
+                    b.ToTable("Returns");
                 });
 
             modelBuilder.Entity("HybridOrders.Infrastructure.Idempotency.IdempotencyRecord", b =>
@@ -693,6 +801,52 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Navigation("Customer")
                         .IsRequired();
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HybridOrders.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("HybridOrders.Domain.Returns.ReturnLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("ReturnId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Sku")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasAnnotation("HybridOrders:Code", true);
+
+                            b1.Property<string>("Condition")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal>("RefundAmount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.HasKey("ReturnId", "Sku", "Condition");
+
+                            b1.ToTable("ReturnLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReturnId");
+                        });
 
                     b.Navigation("Lines");
                 });

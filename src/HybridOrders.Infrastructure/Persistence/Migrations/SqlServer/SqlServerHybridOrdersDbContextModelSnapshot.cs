@@ -218,6 +218,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("ExpiredAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("MinutesToReady")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uniqueidentifier");
 
@@ -299,6 +302,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -310,6 +318,13 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("PromoCode")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<decimal>("RefundedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("ReturnedUnits")
+                        .HasColumnType("int");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -323,6 +338,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("int");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -338,6 +356,50 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("PlacedAt", "Number");
 
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Promotions.Promotion", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("MaxRedemptions")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("MinimumOrderTotal")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Redemptions")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Promotions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Promotions_Redemptions", "\"Redemptions\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Reservations.Reservation", b =>
@@ -382,6 +444,54 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "ExpiresAt");
 
                     b.ToTable("Reservations");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<decimal>("RefundAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("LocationCode");
+
+                    b.HasIndex("OrderId", "CreatedAt");
+
+                    b.ToTable("Returns");
                 });
 
             modelBuilder.Entity("HybridOrders.Infrastructure.Idempotency.IdempotencyRecord", b =>
@@ -705,6 +815,53 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Navigation("Customer")
                         .IsRequired();
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HybridOrders.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("HybridOrders.Domain.Returns.ReturnLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("ReturnId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Sku")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)")
+                                .UseCollation("Latin1_General_100_BIN2")
+                                .HasAnnotation("HybridOrders:Code", true);
+
+                            b1.Property<string>("Condition")
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal>("RefundAmount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+
+                            b1.HasKey("ReturnId", "Sku", "Condition");
+
+                            b1.ToTable("ReturnLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReturnId");
+                        });
 
                     b.Navigation("Lines");
                 });

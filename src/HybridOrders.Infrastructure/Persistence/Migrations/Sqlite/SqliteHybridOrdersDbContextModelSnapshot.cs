@@ -204,6 +204,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("ExpiredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MinutesToReady")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OrderId")
                         .HasColumnType("TEXT");
 
@@ -284,6 +287,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -296,6 +304,13 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RefundedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnedUnits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -307,6 +322,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("Total")
                         .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Units")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -323,6 +341,49 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("PlacedAt", "Number");
 
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Promotions.Promotion", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxRedemptions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MinimumOrderTotal")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Redemptions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Promotions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Promotions_Redemptions", "\"Redemptions\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Reservations.Reservation", b =>
@@ -366,6 +427,53 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "ExpiresAt");
 
                     b.ToTable("Reservations");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefundAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("LocationCode");
+
+                    b.HasIndex("OrderId", "CreatedAt");
+
+                    b.ToTable("Returns");
                 });
 
             modelBuilder.Entity("HybridOrders.Infrastructure.Idempotency.IdempotencyRecord", b =>
@@ -685,6 +793,52 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Navigation("Customer")
                         .IsRequired();
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HybridOrders.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("HybridOrders.Domain.Returns.ReturnLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("ReturnId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sku")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasAnnotation("HybridOrders:Code", true);
+
+                            b1.Property<string>("Condition")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("RefundAmount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("ReturnId", "Sku", "Condition");
+
+                            b1.ToTable("ReturnLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReturnId");
+                        });
 
                     b.Navigation("Lines");
                 });
