@@ -1,0 +1,56 @@
+using System.Globalization;
+using HybridOrders.Benchmarks;
+using Npgsql;
+
+// Holds per second through the HTTP API against the raw ceiling (the same conditional UPDATE + ledger INSERT in one
+// transaction straight through Npgsql), same PostgreSQL, same concurrency, durable commits. scripts/bench.sh starts
+// PostgreSQL and the API and runs this; see BenchOptions.Usage for running it by hand.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException or UriFormatException)
+{
+    if (ex.Message.Length > 0) Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+// The raw clients hold one connection each; the probe has its own small pool so it never waits behind them.
+await using var raw = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.PgConnection)
+    { MaxPoolSize = options.Clients, MinPoolSize = 0, ApplicationName = "bench-raw" }.ConnectionString);
+var probeConnection = new NpgsqlConnectionStringBuilder(options.PgConnection) { MaxPoolSize = 2, ApplicationName = "bench-probe" };
+await using var probe = new ResourceProbe(NpgsqlDataSource.Create(probeConnection.ConnectionString), options.ApiPid, probeConnection.Port);
+using var api = new ApiHolds(options);
+
+Console.WriteLine($"Setting up location {options.Location} and {options.Skus} products through the API at {options.ApiUrl}...");
+await api.SetUpAsync(options, units: 1_000_000);
+Console.WriteLine($"{options.Clients} clients; per variant {options.WarmupSeconds:0.#} s warm-up each (the API's first: " +
+                  $"{options.ApiWarmupSeconds:0.#} s), then {options.Seconds:0.#} s each in {options.Rounds} alternating rounds; " +
+                  $"{Environment.ProcessorCount} CPUs; statements per hold " +
+                  $"{((await probe.SnapshotAsync()).Statements.Count > 0 ? "from pg_stat_statements" : "not listed (no pg_stat_statements)")}");
+
+var rawHolds = new RawHolds(raw, options.Location);
+var variants = new List<(string Name, bool Hot)> { ("spread", false) };
+if (options.Hot) variants.Add(("hot", true));
+var results = new List<(string Variant, PhaseResult Api, PhaseResult Raw)>();
+foreach (var (variant, hot) in variants)
+{
+    Contender[] contenders =
+    [
+        new("API", "holds/s", results.Count == 0 ? options.ApiWarmupSeconds : options.WarmupSeconds, _ => Task.FromResult(api.Client())),
+        new("raw", "tx/s", options.WarmupSeconds, rawHolds.ClientAsync),
+    ];
+    var phases = await LoadRunner.RunAsync(options, hot, contenders, probe);
+    Report.Variant(variant, hot ? $"all {options.Clients} clients on one SKU" : $"each hold on a random SKU of {options.Skus}", phases);
+    results.Add((variant, phases[0], phases[1]));
+}
+
+Report.Summary(results);
+var failed = results.Any(r => r.Api.Errors > 0 || r.Raw.Errors > 0 || r.Api.Ops == 0 || r.Raw.Ops == 0);
+if (failed) Console.Error.WriteLine("FAILED: some holds did not succeed (see the errors above).");
+return failed ? 1 : 0;
