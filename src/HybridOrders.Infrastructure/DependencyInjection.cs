@@ -42,7 +42,7 @@ public static class DependencyInjection
                 AddContext<SqliteHybridOrdersDbContext>(services, o => o.UseSqlite(connectionString ?? "Data Source=hybridorders.db", s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
                 break;
             case "postgresql":
-                AddContext<PostgresHybridOrdersDbContext>(services, o => o.UseNpgsql(Require(connectionString, provider), n => n.UseNodaTime().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+                AddContext<PostgresHybridOrdersDbContext>(services, o => o.UseNpgsql(PostgresDefaults(Require(connectionString, provider)), n => n.UseNodaTime().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
                 break;
             case "sqlserver":
                 AddContext<SqlServerHybridOrdersDbContext>(services, o => o.UseSqlServer(Require(connectionString, provider), s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
@@ -79,6 +79,17 @@ public static class DependencyInjection
         services.AddDbContextPool<TContext>(configure);
         services.AddScoped<HybridOrdersDbContext>(sp => sp.GetRequiredService<TContext>());
         services.AddScoped<IHybridOrdersDbContext>(sp => sp.GetRequiredService<TContext>());
+    }
+
+    /// <summary>Unless the connection string says otherwise: no DISCARD ALL when a pooled connection is reused (nothing here
+    /// keeps session state), and automatic preparation, so the hot statements are parsed and planned once per connection.</summary>
+    private static string PostgresDefaults(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
+        if (!connectionString.Contains("Auto Prepare Min Usages", StringComparison.OrdinalIgnoreCase)) builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 
     private static string Require(string? connectionString, string provider) =>

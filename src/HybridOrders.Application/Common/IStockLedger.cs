@@ -12,7 +12,8 @@ public interface IStockLedger
     /// <summary>Goods arrived: on-hand rises; a missing stock line is created.</summary>
     Task ReceiveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string? reference, CancellationToken ct);
 
-    /// <summary>Holds every line or none: throws <see cref="InsufficientStockException"/> listing each line that is short.</summary>
+    /// <summary>Holds every line or none at an active location: throws <see cref="InsufficientStockException"/> listing each line
+    /// that is short (an inactive location has nothing to promise).</summary>
     Task ReserveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
 
     /// <summary>Gives held units back to available.</summary>

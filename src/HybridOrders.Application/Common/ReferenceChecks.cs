@@ -15,7 +15,7 @@ public static class ReferenceChecks
 {
     /// <summary>The location named in a request body, or 422 <c>unknown_location</c>.</summary>
     public static async Task<Location> RequireLocationAsync(this IHybridOrdersDbContext db, string code, CancellationToken ct) =>
-        await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Code == code, ct)
+        await db.Locations.AsNoTracking().IgnoreAutoIncludes().FirstOrDefaultAsync(l => l.Code == code, ct)
         ?? throw new UnknownReferenceException("unknown_location", $"There is no location '{code}'.", [code]);
 
     /// <summary>Every SKU named in a request body exists in the catalogue, or 422 <c>unknown_sku</c> listing the unknown ones.</summary>

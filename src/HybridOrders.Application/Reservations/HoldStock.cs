@@ -56,17 +56,25 @@ public sealed class HoldStockHandler(IHybridOrdersDbContext db, IStockLedger led
     public async ValueTask<ReservationResponse> Handle(HoldStock command, CancellationToken ct)
     {
         user.EnsureCanActAt(command.LocationCode!);
-        var location = await db.RequireLocationAsync(command.LocationCode!, ct);
-        if (!location.IsActive)
-            throw new DomainException("location_inactive", $"Location '{location.Code}' is not active.", RefusalKind.Unprocessable);
         var lines = command.Lines!.ToStockQuantities();
-        await db.RequireProductsAsync(lines.Select(l => l.Sku).ToList(), ct);
-
-        var reservation = new Reservation(Guid.CreateVersion7(), location.Code, command.Channel!.Value,
+        var reservation = new Reservation(Guid.CreateVersion7(), command.LocationCode!, command.Channel!.Value,
             command.Customer!.ToDomain(), lines, clock.GetCurrentInstant(),
             Duration.FromMinutes(command.HoldMinutes ?? Reservation.DefaultHoldMinutes));
 
-        await ledger.ReserveAsync(location.Code, reservation.Quantities, ReservationReference.For(reservation.Id), ct);
+        // The hot path is the conditional update alone (it also checks the location is active). Only a refusal reads the
+        // location and the catalogue, to say precisely why: unknown location or SKU, inactive location, or short stock.
+        try
+        {
+            await ledger.ReserveAsync(reservation.LocationCode, reservation.Quantities, ReservationReference.For(reservation.Id), ct);
+        }
+        catch (Domain.Inventory.InsufficientStockException)
+        {
+            var location = await db.RequireLocationAsync(reservation.LocationCode, ct);
+            await db.RequireProductsAsync(lines.Select(l => l.Sku).ToList(), ct);
+            if (!location.IsActive)
+                throw new DomainException("location_inactive", $"Location '{location.Code}' is not active.", RefusalKind.Unprocessable);
+            throw;
+        }
         db.Reservations.Add(reservation);
         return ReservationResponse.From(reservation);
     }

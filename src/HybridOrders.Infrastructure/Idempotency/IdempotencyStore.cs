@@ -18,6 +18,7 @@ internal sealed class IdempotencyStore(HybridOrdersDbContext db, IClock clock) :
             var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
             if (existing is not null) return Replay(existing, requestHash);
 
+            db.Database.AutoSavepointsEnabled = false;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var record = new IdempotencyRecord { Scope = scope, Key = key, RequestHash = requestHash, CreatedAt = clock.GetCurrentInstant() };
             db.IdempotencyRecords.Add(record);

@@ -14,6 +14,8 @@ internal sealed class UnitOfWork(HybridOrdersDbContext db) : IUnitOfWork
             return joined;
         }
 
+        // A command commits or rolls back whole, so EF's savepoint around each SaveChanges would only cost round trips.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {

@@ -15,6 +15,7 @@ namespace HybridOrders.Infrastructure.Stock;
 internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : IStockLedger
 {
     private const int MaxCountAttempts = 10;
+    private const int MaxReserveAttempts = 3;
     private static long _savepoints;
 
     public async Task ReceiveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string? reference, CancellationToken ct)
@@ -35,20 +36,11 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
         var shortages = new List<StockShortage>();
         foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
         {
-            if (shortages.Count == 0)
-            {
-                var updated = await Line(locationCode, sku)
-                    .Where(x => x.OnHand - x.Reserved - x.SafetyStock >= quantity)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved + quantity), ct);
-                if (updated == 1)
-                {
-                    Append(locationCode, sku, MovementKind.Reserve, 0, quantity, reference);
-                    continue;
-                }
-            }
             // Once one line is short the whole hold fails (and rolls back); the remaining lines are only read,
             // so that the refusal lists every line that is short without locking more rows.
-            var available = await AvailableAsync(locationCode, sku, ct);
+            var available = shortages.Count == 0
+                ? await TryReserveLineAsync(locationCode, sku, quantity, reference, ct)
+                : await AvailableAsync(locationCode, sku, ct);
             if (available < quantity) shortages.Add(new StockShortage(sku, quantity, available));
         }
         if (shortages.Count > 0) throw new InsufficientStockException(shortages);
@@ -66,15 +58,9 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
         {
             foreach (var (sku, quantity) in StockQuantity.Normalize(allocation.Lines))
             {
-                var updated = shortages.Count > 0 ? 0 : await Line(allocation.LocationCode, sku)
-                    .Where(x => x.OnHand - x.Reserved - x.SafetyStock >= quantity)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved + quantity), ct);
-                if (updated == 1)
-                {
-                    appended.Add(Append(allocation.LocationCode, sku, MovementKind.Reserve, 0, quantity, reference));
-                    continue;
-                }
-                var available = await AvailableAsync(allocation.LocationCode, sku, ct);
+                var available = shortages.Count == 0
+                    ? await TryReserveLineAsync(allocation.LocationCode, sku, quantity, reference, ct, appended)
+                    : await AvailableAsync(allocation.LocationCode, sku, ct);
                 if (available < quantity) shortages.Add(new LocatedShortage(allocation.LocationCode, sku, quantity, available));
             }
         }
@@ -187,9 +173,34 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
     private IQueryable<StockLine> Line(string locationCode, string sku) =>
         db.StockLines.Where(x => x.LocationCode == locationCode && x.Sku == sku);
 
+    /// <summary>One line's hold: the conditional update (enough available, location active). Returns what was available:
+    /// at least <paramref name="quantity"/> when it was held, less when it was refused. When the update misses but a re-read
+    /// shows enough (a concurrent release committed in between), it tries again rather than refuse or skip the line.</summary>
+    private async Task<int> TryReserveLineAsync(string locationCode, string sku, int quantity, string reference, CancellationToken ct,
+        List<StockMovement>? appended = null)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var updated = await Line(locationCode, sku)
+                .Where(x => x.OnHand - x.Reserved - x.SafetyStock >= quantity)
+                .Where(x => db.Locations.Any(l => l.Code == x.LocationCode && l.IsActive))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved + quantity), ct);
+            if (updated == 1)
+            {
+                var movement = Append(locationCode, sku, MovementKind.Reserve, 0, quantity, reference);
+                appended?.Add(movement);
+                return quantity;
+            }
+            var available = await AvailableAsync(locationCode, sku, ct);
+            if (available < quantity || attempt == MaxReserveAttempts) return Math.Min(available, quantity - 1);
+        }
+    }
+
+    /// <summary>What a line can promise now; nothing at an inactive location.</summary>
     private async Task<int> AvailableAsync(string locationCode, string sku, CancellationToken ct)
     {
         var figures = await Line(locationCode, sku).AsNoTracking()
+            .Where(x => db.Locations.Any(l => l.Code == x.LocationCode && l.IsActive))
             .Select(x => new { x.OnHand, x.Reserved, x.SafetyStock }).FirstOrDefaultAsync(ct);
         return figures is null ? 0 : StockLine.AvailableOf(figures.OnHand, figures.Reserved, figures.SafetyStock);
     }
@@ -204,13 +215,17 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
         if (await Line(locationCode, sku).AnyAsync(ct)) return;
         var line = StockLine.Empty(locationCode, sku);
         db.StockLines.Add(line);
+        var tx = db.Database.CurrentTransaction;
+        var savepoint = $"line_{Interlocked.Increment(ref _savepoints)}";
+        if (tx is not null) await tx.CreateSavepointAsync(savepoint, ct);
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            // someone else created it first
+            // Someone else created it first. On PostgreSQL the failed insert aborted the transaction: go back to before it.
+            if (tx is not null) await tx.RollbackToSavepointAsync(savepoint, ct);
         }
         finally
         {

@@ -61,7 +61,31 @@ public sealed class SqlServerScriptTests
         var collector = new SchemaStatementCollector();
         script.Accept(collector);
         collector.Statements.ShouldNotBeEmpty();
-        return collector.Statements;
+        return FoldAddedColumns(collector.Statements);
+    }
+
+    /// <summary>
+    /// A DacFx model declares a table's columns in its CREATE TABLE only, while later migrations add columns with
+    /// ALTER TABLE … ADD. Folds each added column into its table's CREATE TABLE, in script order (the table as the
+    /// database ends up), and keeps an ALTER TABLE only for what else it adds (constraints).
+    /// </summary>
+    private static IReadOnlyList<TSqlStatement> FoldAddedColumns(IReadOnlyList<TSqlStatement> statements)
+    {
+        var tables = statements.OfType<CreateTableStatement>()
+            .ToDictionary(t => t.SchemaObjectName.BaseIdentifier.Value, StringComparer.OrdinalIgnoreCase);
+        var result = new List<TSqlStatement>();
+        foreach (var statement in statements)
+        {
+            if (statement is AlterTableAddTableElementStatement add && add.Definition.ColumnDefinitions.Count > 0
+                && tables.TryGetValue(add.SchemaObjectName.BaseIdentifier.Value, out var table))
+            {
+                foreach (var column in add.Definition.ColumnDefinitions) table.Definition.ColumnDefinitions.Add(column);
+                add.Definition.ColumnDefinitions.Clear();
+                if (add.Definition.TableConstraints.Count == 0 && add.Definition.Indexes.Count == 0) continue;
+            }
+            result.Add(statement);
+        }
+        return result;
     }
 
     private static string Generate(TSqlStatement statement)
