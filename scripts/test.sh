@@ -1,9 +1,21 @@
 #!/usr/bin/env bash
-# The whole test suite: unit, API (SQLite and PostgreSQL), concurrency and database-script tests.
-# Starts a throwaway PostgreSQL (installing it when missing), runs every test project, and ends with
+# The whole test suite: unit, API (SQLite and PostgreSQL), concurrency, database-script and browser tests.
+# Installs Debian's chromium when missing, starts a throwaway PostgreSQL (installing it when missing), runs every test project, and ends with
 # one line "N passed, N failed"; exits non-zero when anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The browser tests drive Debian's Chromium through Playwright (never `playwright install`, which downloads): install it when missing.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Chromium not found: installing Debian's chromium" >&2
+  if [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "run as root or install chromium first (apt-get install chromium)" >&2; exit 1
+  fi
+fi
+
 source scripts/pg.sh
 pg_start
 

@@ -65,6 +65,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "HybridOrders API");
+app.UseDefaultFiles(); // /monitor/ → wwwroot/monitor/index.html; static files need no key
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -79,6 +81,7 @@ api.MapStockEndpoints();
 api.MapReservationEndpoints();
 api.MapOrderEndpoints();
 api.MapReturnEndpoints();
+api.MapMonitorEndpoints();
 
 app.Run();
 

@@ -152,9 +152,9 @@ public sealed class PlaceOrderHandler(IHybridOrdersDbContext db, IStockLedger le
             var shortages = await ledger.TryReserveAsync(plan.Allocations.Select(a => new StockAllocation(a.LocationCode, a.Lines)).ToList(), reference, ct);
             if (shortages.Count > 0) continue; // a concurrent order took stock the plan counted on: route again on fresh figures
 
-            var seq = 1;
+            var seq = 1; // each fulfilment owns its own copy of the address: EF Core drops an owned instance shared by two owners
             return plan.Allocations.Select(a => new Fulfilment(Guid.CreateVersion7(), $"{order.Number}-{seq++}", FulfilmentType.Delivery,
-                a.LocationCode, null, domainAddress, destination, a.DistanceKm, a.Lines, plan.Strategy, plan.Candidates, null, now)).ToList();
+                a.LocationCode, null, domainAddress with { }, destination, a.DistanceKm, a.Lines, plan.Strategy, plan.Candidates, null, now)).ToList();
         }
         throw new DomainException("insufficient_stock", "The stock kept moving while routing this order; please try again.");
     }
