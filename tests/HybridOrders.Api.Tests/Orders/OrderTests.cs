@@ -104,6 +104,9 @@ public abstract class OrderTests(ApiFactory factory)
         var fulfilments = order["fulfilments"]!.AsArray().Select(f => f!).ToList();
         fulfilments.Select(f => f.Get<string>("originLocationCode")).ShouldBe([onlyA, bc], ignoreOrder: true);
         fulfilments.ShouldAllBe(f => f["routing"]!["strategy"]!.GetValue<string>() == "split_two_locations");
+        // every part goes to the customer's address (each part keeps its own copy; one shared copy was saved for one part only)
+        var stored = (await _storefront.GetJsonAsync($"/api/v1/orders/{order.Get<string>("id")}")).Expect(HttpStatusCode.OK);
+        stored["fulfilments"]!.AsArray().ShouldAllBe(f => f!["destination"]!["address"]!["postalCode"]!.GetValue<string>() == "10117");
         (await _admin.StockAsync(bc, b)).Reserved.ShouldBe(1);
         (await _admin.StockAsync(onlyB, b)).Reserved.ShouldBe(0);
     }
