@@ -48,9 +48,9 @@ public class MoneyTests
         var start = Instant.FromUtc(2026, 11, 1, 0, 0);
         var promo = new Promotion(" black-friday ", PromotionKind.Percent, 20m, start, start + Duration.FromDays(30), 50m, 2, start);
         promo.Code.ShouldBe("BLACK-FRIDAY");
-        promo.RefusalReason(start - Duration.FromSeconds(1), 100m)!.ShouldContain("not valid before");
-        promo.RefusalReason(start + Duration.FromDays(30), 100m)!.ShouldContain("expired");
-        promo.RefusalReason(start, 49.99m)!.ShouldContain("at least 50.00");
+        promo.RefusalReason(start - Duration.FromSeconds(1), 100m)!.Code.ShouldBe("not_yet_valid");
+        promo.RefusalReason(start + Duration.FromDays(30), 100m)!.Code.ShouldBe("expired");
+        promo.RefusalReason(start, 49.99m)!.Reason.ShouldContain("at least 50.00");
         promo.RefusalReason(start, 50m).ShouldBeNull();
         promo.DiscountOn(123.45m).ShouldBe(24.69m);
         new Promotion("TENOFF", PromotionKind.Amount, 10m, start, start + Duration.FromDays(1), null, null, start).DiscountOn(7.50m).ShouldBe(7.50m);

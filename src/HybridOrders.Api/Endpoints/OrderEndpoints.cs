@@ -63,7 +63,7 @@ public static class OrderEndpoints
 
         api.MapGet("/customers/{id}", async (string id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetCustomer(id), ct)))
-            .RequireAuthorization(Policies.Holds).WithName("GetCustomer").WithTags("Customers")
+            .RequireAuthorization(Policies.Customers).WithName("GetCustomer").WithTags("Customers")
             .WithSummary("One customer's orders and active holds over all channels (matched by id, else email, else phone)")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -37,8 +37,8 @@ public static class ReturnEndpoints
         returns.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetReturn(id), ct)))
             .RequireAuthorization(Policies.Holds).WithName("GetReturn").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/orders/{id:guid}/returns", async (Guid id, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListOrderReturns(id), ct)))
+        api.MapGet("/orders/{id:guid}/returns", async (Guid id, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListOrderReturns(id, limit, cursor), ct)))
             .RequireAuthorization(Policies.Holds).WithName("ListOrderReturns").WithTags("Returns").ProducesProblem(StatusCodes.Status404NotFound);
 
         var analytics = api.MapGroup("/analytics").WithTags("Analytics");

@@ -9,7 +9,8 @@ using NodaTime;
 
 namespace HybridOrders.Application.Orders;
 
-/// <summary>Orders newest first, filtered by customer (id, else email, else phone), channel and status.</summary>
+/// <summary>Orders newest first, filtered by customer (id, else email, else phone), channel and status. A POS key sees
+/// only orders with a fulfilment at its own store.</summary>
 public sealed record ListOrders(string? CustomerId, SalesChannel? Channel, OrderStatus? Status, int? Limit, string? Cursor)
     : IQuery<Page<OrderResponse>>;
 
@@ -23,12 +24,14 @@ public sealed class ListOrdersValidator : AbstractValidator<ListOrders>
     }
 }
 
-public sealed class ListOrdersHandler(IHybridOrdersDbContext db) : IQueryHandler<ListOrders, Page<OrderResponse>>
+public sealed class ListOrdersHandler(IHybridOrdersDbContext db, ICurrentUser user) : IQueryHandler<ListOrders, Page<OrderResponse>>
 {
     public async ValueTask<Page<OrderResponse>> Handle(ListOrders query, CancellationToken ct)
     {
         var limit = query.Limit ?? Paging.DefaultLimit;
         var q = db.WithFulfilments().AsNoTracking();
+        if (user.Role == ApiRole.Pos && user.LocationCode is { } own) // a store sees the orders it picks, sends or hands over
+            q = q.Where(o => o.Fulfilments.Any(f => f.OriginLocationCode == own || f.DestinationLocationCode == own));
         if (query.CustomerId is { } customer) q = await CustomerMatch.FilterAsync(q, customer, ct);
         if (query.Channel is { } channel) q = q.Where(o => o.Channel == channel);
         if (query.Status is { } status) q = q.Where(o => o.Status == status);

@@ -35,7 +35,7 @@ public sealed class PlaceOrderValidator : AbstractValidator<PlaceOrder>
     public PlaceOrderValidator()
     {
         RuleFor(x => x.Channel).NotNull().IsInEnum();
-        RuleFor(x => x.Customer).NotNull().SetValidator(new CustomerValidator()!);
+        RuleFor(x => x.Customer).IsCustomer();
         this.ValidLines(x => x.Lines);
         RuleFor(x => x.Fulfilment).NotNull();
         RuleFor(x => x.Fulfilment!.Type).NotNull().IsInEnum().When(x => x.Fulfilment is not null).OverridePropertyName("fulfilment.type");
@@ -79,6 +79,8 @@ public sealed class PlaceOrderHandler(IHybridOrdersDbContext db, IStockLedger le
         var prices = await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).ToDictionaryAsync(p => p.Sku, p => p.UnitPrice, ct);
         var now = clock.GetCurrentInstant();
         var gross = wanted.Select(l => prices[l.Sku] * l.Quantity).ToList();
+        if (gross.Sum() > Money.Max)
+            throw new DomainException("order_total_too_large", $"An order may come to at most {Money.Max:0.00} {shop.Currency}.", RefusalKind.Unprocessable);
         var (promoCode, discounts) = await promotions.RedeemAsync(command.PromoCode, gross, now, ct);
         var mode = command.Fulfilment!.Type == FulfilmentChoice.Pickup ? FulfilmentMode.Pickup : FulfilmentMode.Delivery;
         var order = new Order(Guid.CreateVersion7(), NewNumber(), command.Channel!.Value, command.Customer!.ToDomain(), mode,

@@ -7,10 +7,11 @@ using NodaTime;
 namespace HybridOrders.Application.Promotions;
 
 /// <summary>A promo code that cannot be used, with the reason (422 <c>promo_code_invalid</c>).</summary>
-public sealed class PromoCodeInvalidException(string code, string reason)
-    : DomainException("promo_code_invalid", $"Promo code '{code}' cannot be used: {reason}.", RefusalKind.Unprocessable)
+public sealed class PromoCodeInvalidException(string code, PromoRefusal refusal)
+    : DomainException("promo_code_invalid", $"Promo code '{code}' cannot be used: {refusal.Reason}.", RefusalKind.Unprocessable)
 {
-    public override IReadOnlyDictionary<string, object?> Extensions => new Dictionary<string, object?> { ["reason"] = reason };
+    public override IReadOnlyDictionary<string, object?> Extensions =>
+        new Dictionary<string, object?> { ["reason"] = refusal.Reason, ["reasonCode"] = refusal.Code };
 }
 
 /// <summary>Applies a promo code to an order's lines, the same way in every channel: the discount is spread over the lines
@@ -24,14 +25,14 @@ public sealed class PromotionRedemption(IHybridOrdersDbContext db)
         if (string.IsNullOrWhiteSpace(promoCode)) return (null, lineTotals.Select(_ => 0m).ToList());
         var code = Promotion.Normalize(promoCode);
         var promotion = await db.Promotions.AsNoTracking().FirstOrDefaultAsync(p => p.Code == code, ct)
-                        ?? throw new PromoCodeInvalidException(code, "unknown code");
+                        ?? throw new PromoCodeInvalidException(code, new PromoRefusal("unknown", "unknown code"));
         var subtotal = lineTotals.Sum();
         if (promotion.RefusalReason(now, subtotal) is { } reason) throw new PromoCodeInvalidException(code, reason);
 
         var counted = await db.Promotions
             .Where(p => p.Code == code && (p.MaxRedemptions == null || p.Redemptions < p.MaxRedemptions))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Redemptions, p => p.Redemptions + 1), ct);
-        if (counted == 0) throw new PromoCodeInvalidException(code, $"promo code {code} has been used {promotion.MaxRedemptions} times, its limit");
+        if (counted == 0) throw new PromoCodeInvalidException(code, promotion.Exhausted());
 
         return (code, Money.Allocate(promotion.DiscountOn(subtotal), lineTotals));
     }

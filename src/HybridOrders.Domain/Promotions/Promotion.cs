@@ -3,6 +3,9 @@ using NodaTime;
 
 namespace HybridOrders.Domain.Promotions;
 
+/// <summary>Why a code was refused: <c>unknown</c>, <c>not_yet_valid</c>, <c>expired</c>, <c>exhausted</c> or <c>minimum_not_met</c>.</summary>
+public sealed record PromoRefusal(string Code, string Reason);
+
 public enum PromotionKind
 {
     Percent,
@@ -43,13 +46,15 @@ public sealed class Promotion
 
     public static string Normalize(string code) => code.Trim().ToUpperInvariant();
 
-    /// <summary>Why the code cannot be used for an order of <paramref name="subtotal"/> now, or null when it can.</summary>
-    public string? RefusalReason(Instant now, decimal subtotal) =>
-        now < StartsAt ? $"promo code {Code} is not valid before {StartsAt}"
-        : now >= EndsAt ? $"promo code {Code} expired at {EndsAt}"
-        : MaxRedemptions is { } max && Redemptions >= max ? $"promo code {Code} has been used {max} times, its limit"
-        : MinimumOrderTotal is { } min && subtotal < min ? $"promo code {Code} needs an order of at least {min:0.00}"
+    /// <summary>Why the code cannot be used for an order of <paramref name="subtotal"/> now (a stable code and words for people), or null.</summary>
+    public PromoRefusal? RefusalReason(Instant now, decimal subtotal) =>
+        now < StartsAt ? new("not_yet_valid", $"promo code {Code} is not valid before {StartsAt}")
+        : now >= EndsAt ? new("expired", $"promo code {Code} expired at {EndsAt}")
+        : MaxRedemptions is { } max && Redemptions >= max ? Exhausted()
+        : MinimumOrderTotal is { } min && subtotal < min ? new("minimum_not_met", $"promo code {Code} needs an order of at least {min:0.00}")
         : null;
+
+    public PromoRefusal Exhausted() => new("exhausted", $"promo code {Code} has been used {MaxRedemptions} times, its limit");
 
     /// <summary>The discount on a subtotal: a percentage rounded to the cent, or a fixed amount never above the subtotal.</summary>
     public decimal DiscountOn(decimal subtotal) => Kind == PromotionKind.Percent

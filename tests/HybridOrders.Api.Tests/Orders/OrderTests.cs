@@ -282,7 +282,11 @@ public abstract class OrderTests(ApiFactory factory)
         byEmail.Get<string>("matchedBy").ShouldBe("email");
         byEmail["orders"]!.AsArray().Single()!.Get<string>("channel").ShouldBe("call_centre");
         byEmail["activeReservations"]!.AsArray().Count.ShouldBe(1);
-        var byId = (await factory.Pos(store).GetJsonAsync($"/api/v1/customers/{id}")).Expect(HttpStatusCode.OK);
+        var byId = (await _admin.GetJsonAsync($"/api/v1/customers/{id}")).Expect(HttpStatusCode.OK);
+        (await factory.Pos(store).GetJsonAsync($"/api/v1/customers/{id}")).ExpectProblem(HttpStatusCode.Forbidden, "forbidden"); // customers: admin, storefront
+        // a store lists the orders it picks, sends or hands over, and no others
+        (await factory.Pos(store).GetJsonAsync($"/api/v1/orders?customerId={id}")).Expect(HttpStatusCode.OK)["items"]!.AsArray().Count.ShouldBe(1);
+        (await factory.Pos(await StoreAt(0.6)).GetJsonAsync($"/api/v1/orders?customerId={id}")).Expect(HttpStatusCode.OK)["items"]!.AsArray().ShouldBeEmpty();
         byId.Get<string>("matchedBy").ShouldBe("id");
         byId["orders"]!.AsArray().Count.ShouldBe(1);
         (await _storefront.GetJsonAsync($"/api/v1/orders?customerId={email}")).Expect(HttpStatusCode.OK)["items"]!.AsArray().Count.ShouldBe(1);
@@ -345,6 +349,11 @@ public abstract class OrderTests(ApiFactory factory)
         (await _storefront.PostJsonAsync("/api/v1/orders", new { channel = "web", customer = new { name = "X" }, lines = new[] { new { sku, quantity = 1 } }, fulfilment = new { type = "pickup" } }))
             .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")["errors"]!["fulfilment.locationCode"].ShouldNotBeNull();
         (await _storefront.GetJsonAsync($"/api/v1/orders/{Guid.NewGuid()}")).ExpectProblem(HttpStatusCode.NotFound, "not_found");
+        (await _storefront.PostJsonAsync("/api/v1/orders", new { channel = "web", customer = new { }, lines = new[] { new { sku, quantity = 1 } }, fulfilment = new { type = "pickup", locationCode = store } }))
+            .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")["errors"]!["customer"].ShouldNotBeNull();
+        var luxury = await _admin.CreateProductAsync(999_999_999m);
+        await _admin.ReceiveAsync(store, luxury, 5);
+        (await _storefront.PostJsonAsync("/api/v1/orders", Delivery((luxury, 2)))).ExpectProblem(HttpStatusCode.UnprocessableEntity, "order_total_too_large");
         (await factory.Logistics().PostJsonAsync("/api/v1/orders", Delivery((sku, 1)))).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
     }
 }

@@ -83,7 +83,11 @@ public abstract class ReturnTests(ApiFactory factory)
         second["lines"]!.AsArray().Single(l => l!.Get<string>("sku") == a)!.Get<decimal>("refundAmount").ShouldBe(33.98m);
 
         (await pos.PostJsonAsync("/api/v1/returns", Return(orderId, returnStore, (a, 1, "resellable")))).ExpectProblem(HttpStatusCode.UnprocessableEntity, "return_exceeds_purchase");
-        var all = (await pos.GetJsonAsync($"/api/v1/orders/{orderId}/returns")).Expect(HttpStatusCode.OK).AsArray();
+        var firstPage = (await pos.GetJsonAsync($"/api/v1/orders/{orderId}/returns?limit=1")).Expect(HttpStatusCode.OK);
+        var secondPage = (await pos.GetJsonAsync($"/api/v1/orders/{orderId}/returns?limit=1&cursor={firstPage.Get<string>("nextCursor")}")).Expect(HttpStatusCode.OK);
+        secondPage["nextCursor"].ShouldBeNull();
+        var all = firstPage["items"]!.AsArray().Concat(secondPage["items"]!.AsArray()).ToList();
+        all.Select(r => r!.Get<string>("id")).ShouldBe([first.Get<string>("id"), second.Get<string>("id")]);
         all.Sum(r => r!.Get<decimal>("refundAmount")).ShouldBe(56.86m);
         all.Sum(r => r!.Get<decimal>("refundAmount")).ShouldBeLessThanOrEqualTo(61.11m);
         (await pos.GetJsonAsync($"/api/v1/returns/{first.Get<string>("id")}")).Expect(HttpStatusCode.OK).Get<decimal>("refundAmount").ShouldBe(19.51m);
@@ -148,19 +152,19 @@ public abstract class ReturnTests(ApiFactory factory)
             (await _storefront.PostJsonAsync("/api/v1/orders", Order(channel, pickup, amount, (sku, 2)))).Expect(HttpStatusCode.Created)
                 .Get<decimal>("total").ShouldBe(75.00m);
 
-        async Task Refused(string code, string reasonPart)
+        async Task Refused(string code, string reasonCode, string reasonPart, int quantity = 2)
         {
-            var problem = (await _storefront.PostJsonAsync("/api/v1/orders", Order("web", pickup, code, (sku, 2)))).ExpectProblem(HttpStatusCode.UnprocessableEntity, "promo_code_invalid");
+            var problem = (await _storefront.PostJsonAsync("/api/v1/orders", Order("web", pickup, code, (sku, quantity)))).ExpectProblem(HttpStatusCode.UnprocessableEntity, "promo_code_invalid");
+            problem.Get<string>("reasonCode").ShouldBe(reasonCode);
             problem.Get<string>("reason").ShouldContain(reasonPart);
         }
-        await Refused("NO-SUCH-CODE", "unknown");
-        await Refused(await PromoAsync("percent", 10m, starts: "2098-01-01T00:00:00Z"), "not valid before");
-        await Refused(await PromoAsync("percent", 10m, starts: "2020-01-01T00:00:00Z", ends: "2021-01-01T00:00:00Z"), "expired");
+        await Refused("NO-SUCH-CODE", "unknown", "unknown");
+        await Refused(await PromoAsync("percent", 10m, starts: "2098-01-01T00:00:00Z"), "not_yet_valid", "not valid before");
+        await Refused(await PromoAsync("percent", 10m, starts: "2020-01-01T00:00:00Z", ends: "2021-01-01T00:00:00Z"), "expired", "expired");
         var once = await PromoAsync("percent", 10m, maxRedemptions: 1);
         (await _storefront.PostJsonAsync("/api/v1/orders", Order("web", pickup, once, (sku, 1)))).Expect(HttpStatusCode.Created);
-        await Refused(once, "limit");
-        (await _storefront.PostJsonAsync("/api/v1/orders", Order("web", pickup, amount, (sku, 1)))).ExpectProblem(HttpStatusCode.UnprocessableEntity, "promo_code_invalid")
-            .Get<string>("reason").ShouldContain("at least 50.00");
+        await Refused(once, "exhausted", "limit");
+        await Refused(amount, "minimum_not_met", "at least 50.00", quantity: 1);
         (await _storefront.GetJsonAsync($"/api/v1/promotions/{once}")).Expect(HttpStatusCode.OK).Get<int>("redemptions").ShouldBe(1);
         (await _admin.StockAsync(store, sku)).Reserved.ShouldBe(9); // refused orders held nothing
         (await _admin.PostJsonAsync("/api/v1/promotions", new { code = once, kind = "percent", value = 5, startsAt = "2020-01-01T00:00:00Z", endsAt = "2099-01-01T00:00:00Z" }))
