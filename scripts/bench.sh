@@ -1,16 +1,36 @@
 #!/usr/bin/env bash
-# Hold throughput benchmark: holds/s through the HTTP API (POST /api/v1/reservations, 32 concurrent clients) against
-# the raw ceiling (the same conditional UPDATE + ledger INSERT in one transaction straight through Npgsql, same
-# concurrency), both on a throwaway PostgreSQL with durable commits (fsync on). Prints both, their ratio, p50/p99
-# latency and the CPU/commit/WAL cost per hold; the last lines are "RESULT <variant> key=value ...".
+# The benchmark, in three parts (default: all three, about 3.5 minutes on 2 cores with the build):
+#  - holds: holds/s through the HTTP API (POST /api/v1/reservations, 32 concurrent clients) against the raw ceiling (the
+#    same conditional UPDATE + ledger INSERT in one transaction straight through Npgsql, same concurrency);
+#  - orders: delivery orders/s through the API (POST /api/v1/orders, 1-5 lines, 32 clients) over a network of 200
+#    locations and 5,000 SKUs that it first sets up through the API;
+#  - routing: latency of the routing decision alone (Router.Route in process) at 200 and at 1,000 locations.
+# Holds and orders run on a throwaway PostgreSQL with durable commits (fsync on). Prints throughput, p50/p99 latency
+# and the CPU/commit/WAL cost per hold or order; the last lines are "RESULT <part> key=value ...".
 #
-#   scripts/bench.sh                       # spread and hot-row variants, 15 s measured per contender each (~3 min)
+#   scripts/bench.sh                       # everything
+#   scripts/bench.sh --only orders,routing # some parts (holds, orders, routing); routing alone needs no database or API
 #   scripts/bench.sh --seconds 30 --no-hot # options go to the benchmark (see bench/HybridOrders.Benchmarks/BenchOptions.cs)
-#   BENCH_STATEMENTS=1 scripts/bench.sh    # also load pg_stat_statements and list the SQL statements per hold
+#   BENCH_STATEMENTS=1 scripts/bench.sh    # also load pg_stat_statements and list the SQL statements per hold or order
 #
-# Only loopback traffic: PostgreSQL and the API listen on 127.0.0.1 on free ports. Exit code non-zero when any hold failed.
+# Only loopback traffic: PostgreSQL and the API listen on 127.0.0.1 on free ports. Exit code non-zero when any hold or
+# order failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+BENCH_DLL=bench/HybridOrders.Benchmarks/bin/Release/net10.0/HybridOrders.Benchmarks.dll
+build_bench() { dotnet build bench/HybridOrders.Benchmarks/HybridOrders.Benchmarks.csproj -c Release -nologo -v q -clp:ErrorsOnly; }
+
+# Which parts run decides whether PostgreSQL and the API are needed.
+PARTS="holds,orders,routing"
+args=("$@")
+for i in "${!args[@]}"; do
+  if [ "${args[$i]}" = "--only" ]; then PARTS="${args[$((i + 1))]:-}"; fi
+done
+if ! [[ ",$PARTS," =~ ,(holds|orders), ]]; then
+  build_bench
+  exec timeout 300 dotnet "$BENCH_DLL" "$@"
+fi
+
 source scripts/pg.sh
 pg_start
 
@@ -35,7 +55,7 @@ fi
 echo "fsync = $(psql_bench -d postgres -At -c 'SHOW fsync'), synchronous_commit = $(psql_bench -d postgres -At -c 'SHOW synchronous_commit')" >&2
 
 dotnet build src/HybridOrders.Api/HybridOrders.Api.csproj -c Release -nologo -v q -clp:ErrorsOnly
-dotnet build bench/HybridOrders.Benchmarks/HybridOrders.Benchmarks.csproj -c Release -nologo -v q -clp:ErrorsOnly
+build_bench
 
 API_PORT=$(pg_free_port)
 API_URL="http://127.0.0.1:$API_PORT"
@@ -66,7 +86,7 @@ if [ "${BENCH_STATEMENTS:-0}" = 1 ]; then
 fi
 
 status=0
-timeout 240 dotnet bench/HybridOrders.Benchmarks/bin/Release/net10.0/HybridOrders.Benchmarks.dll \
+timeout 600 dotnet "$BENCH_DLL" \
   --api "$API_URL" --api-key "$API_KEY" --pg "$BENCH_DB_CONNECTION" --api-pid "$API_PID" "$@" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "Benchmark failed (exit $status); the API's log (its start-up check of the not yet created database logs one error):" >&2

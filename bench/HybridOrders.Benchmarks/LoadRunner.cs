@@ -12,17 +12,109 @@ internal interface IHoldClient : IAsyncDisposable
 /// <summary>A way of holding stock that is measured: the API, or the raw ceiling.</summary>
 internal sealed record Contender(string Name, string Unit, double WarmupSeconds, Func<int, Task<IHoldClient>> CreateClient);
 
-/// <summary>What one contender achieved over all its measured slices.</summary>
-internal sealed record PhaseResult(string Name, string Unit, double Seconds, long Ops, long Errors, IReadOnlyList<string> ErrorSamples,
-    double P50Ms, double P99Ms, ResourceUse Use)
+/// <summary>What one operation of a load came to: done (timed), refused as the business rules may refuse it (counted
+/// under its tag, not timed, not an error), or failed. A done operation may carry a tag too (e.g. the routing strategy).</summary>
+internal readonly record struct Outcome(bool Done, string? Error, string? Tag)
 {
-    public double PerSecond => Ops / Seconds;
+    public static Outcome Success(string? tag = null) => new(true, null, tag);
+    public static Outcome Refusal(string tag) => new(false, null, tag);
+    public static Outcome Failure(string error) => new(false, error, null);
 }
 
-/// <summary>Drives N clients in closed loops (each sends its next hold when its previous one has answered). Each contender
-/// is warmed up, then the measured time is cut into rounds that alternate between the contenders (API, raw, API, raw...),
-/// each slice after a CHECKPOINT: on a machine shared with other work, both then see the same background. The API and
-/// the raw ceiling go through the same loop, SKU choice, clock and statistics.</summary>
+/// <summary>What one contender achieved over all its measured slices. <see cref="Tags"/> counts done and refused
+/// operations by tag; <see cref="Per"/> names one operation in the report ("hold", "order").</summary>
+internal sealed record PhaseResult(string Name, string Unit, string Per, double Seconds, long Ops, long Errors, IReadOnlyList<string> ErrorSamples,
+    IReadOnlyDictionary<string, long> Tags, double P50Ms, double P99Ms, ResourceUse Use)
+{
+    public double PerSecond => Ops / Seconds;
+
+    public long Tagged(string tag) => Tags.GetValueOrDefault(tag);
+}
+
+/// <summary>Drives N clients in closed loops: each sends its next operation when its previous one has answered. Only what
+/// answered before the bell is counted; done operations are timed.</summary>
+internal static class ClosedLoop
+{
+    public sealed class Worker
+    {
+        public readonly List<long> LatencyTicks = new(capacity: 1 << 12);
+        public readonly List<string> ErrorSamples = [];
+        public readonly Dictionary<string, long> Tags = new(StringComparer.Ordinal);
+        public long Errors;
+    }
+
+    /// <summary>Client <c>i</c> draws from <c>new Random(seed + i)</c>: the same sequence for every run with that seed.</summary>
+    public static async Task<Worker[]> DriveAsync(int clients, double seconds, int seed, Func<int, Random, Task<Outcome>> once)
+    {
+        var workers = Enumerable.Range(0, clients).Select(_ => new Worker()).ToArray();
+        var end = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+        await Task.WhenAll(workers.Select((worker, i) => Task.Run(async () =>
+        {
+            var random = new Random(seed + i);
+            while (true)
+            {
+                var sent = Stopwatch.GetTimestamp();
+                if (sent >= end) break;
+                Outcome outcome;
+                try
+                {
+                    outcome = await once(i, random);
+                }
+                catch (Exception ex)
+                {
+                    outcome = Outcome.Failure($"{ex.GetType().Name}: {ex.Message}");
+                }
+                var answered = Stopwatch.GetTimestamp();
+                if (answered > end) break; // answered after the bell: neither counted nor timed
+                if (outcome.Done) worker.LatencyTicks.Add(answered - sent);
+                if (outcome.Tag is { } tag) worker.Tags[tag] = worker.Tags.GetValueOrDefault(tag) + 1;
+                if (outcome.Error is { } error && worker.Errors++ < 3) worker.ErrorSamples.Add(error);
+            }
+        })));
+        return workers;
+    }
+
+    /// <summary>Adds up the workers of one or more measured slices.</summary>
+    public sealed class Tally
+    {
+        private readonly List<long> _latencies = [];
+        private readonly List<string> _errorSamples = [];
+        private readonly Dictionary<string, long> _tags = new(StringComparer.Ordinal);
+        private long _errors;
+        private double _seconds;
+        private ResourceDelta _use = ResourceDelta.Zero;
+
+        public void Add(IEnumerable<Worker> workers, double seconds, ResourceDelta use)
+        {
+            foreach (var w in workers)
+            {
+                _latencies.AddRange(w.LatencyTicks);
+                _errors += w.Errors;
+                _errorSamples.AddRange(w.ErrorSamples.Take(5 - _errorSamples.Count));
+                foreach (var (tag, count) in w.Tags) _tags[tag] = _tags.GetValueOrDefault(tag) + count;
+            }
+            _seconds += seconds;
+            _use = _use.Add(use);
+        }
+
+        public PhaseResult Result(string name, string unit, string per, bool apiMeasured)
+        {
+            var sorted = _latencies.ToArray();
+            Array.Sort(sorted);
+            return new PhaseResult(name, unit, per, _seconds, sorted.Length, _errors, _errorSamples, _tags,
+                Percentile(sorted, 0.50) * 1000.0 / Stopwatch.Frequency, Percentile(sorted, 0.99) * 1000.0 / Stopwatch.Frequency,
+                _use.PerOp(sorted.Length, apiMeasured));
+        }
+    }
+
+    /// <summary>The nearest-rank percentile of sorted values (NaN when there are none).</summary>
+    public static double Percentile(long[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
+
+/// <summary>The hold load: each contender is warmed up, then the measured time is cut into rounds that alternate between
+/// the contenders (API, raw, API, raw...), each slice after a CHECKPOINT: on a machine shared with other work, both then
+/// see the same background. The API and the raw ceiling go through the same loop, SKU choice, clock and statistics.</summary>
 internal static class LoadRunner
 {
     public static async Task<IReadOnlyList<PhaseResult>> RunAsync(BenchOptions options, bool hot,
@@ -37,7 +129,7 @@ internal static class LoadRunner
                 if (contenders[i].WarmupSeconds > 0)
                     await DriveAsync(clients[i], options, hot, contenders[i].WarmupSeconds);
 
-            var tallies = contenders.Select(_ => new Tally()).ToArray();
+            var tallies = contenders.Select(_ => new ClosedLoop.Tally()).ToArray();
             var slice = options.Seconds / options.Rounds;
             for (var round = 0; round < options.Rounds; round++)
             {
@@ -50,7 +142,7 @@ internal static class LoadRunner
                     tallies[i].Add(workers, slice, after.Minus(before, probe.ApiPid));
                 }
             }
-            return contenders.Select((c, i) => tallies[i].Result(c, apiMeasured: probe.ApiPid is not null)).ToList();
+            return contenders.Select((c, i) => tallies[i].Result(c.Name, c.Unit, "hold", apiMeasured: probe.ApiPid is not null)).ToList();
         }
         finally
         {
@@ -58,74 +150,10 @@ internal static class LoadRunner
         }
     }
 
-    private sealed class Worker
-    {
-        public readonly List<long> LatencyTicks = new(capacity: 1 << 12);
-        public readonly List<string> ErrorSamples = [];
-        public long Errors;
-    }
-
-    private sealed class Tally
-    {
-        private readonly List<long> _latencies = [];
-        private readonly List<string> _errorSamples = [];
-        private long _errors;
-        private double _seconds;
-        private ResourceDelta _use = ResourceDelta.Zero;
-
-        public void Add(IEnumerable<Worker> workers, double seconds, ResourceDelta use)
-        {
-            foreach (var w in workers)
-            {
-                _latencies.AddRange(w.LatencyTicks);
-                _errors += w.Errors;
-                _errorSamples.AddRange(w.ErrorSamples.Take(5 - _errorSamples.Count));
-            }
-            _seconds += seconds;
-            _use = _use.Add(use);
-        }
-
-        public PhaseResult Result(Contender contender, bool apiMeasured)
-        {
-            var sorted = _latencies.ToArray();
-            Array.Sort(sorted);
-            return new PhaseResult(contender.Name, contender.Unit, _seconds, sorted.Length, _errors, _errorSamples,
-                Percentile(sorted, 0.50), Percentile(sorted, 0.99), _use.PerOp(sorted.Length, apiMeasured));
-        }
-    }
-
-    private static async Task<Worker[]> DriveAsync(IHoldClient[] clients, BenchOptions options, bool hot, double seconds)
-    {
-        var workers = clients.Select(_ => new Worker()).ToArray();
-        var end = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
-        await Task.WhenAll(clients.Select((client, i) => Task.Run(async () =>
-        {
-            var worker = workers[i];
-            var random = new Random(i); // the same SKU sequence per client for every contender
-            while (true)
-            {
-                var sku = options.Sku(hot ? 0 : random.Next(options.Skus));
-                var sent = Stopwatch.GetTimestamp();
-                if (sent >= end) break;
-                string? error;
-                try
-                {
-                    error = await client.HoldOnceAsync(sku, CancellationToken.None);
-                }
-                catch (Exception ex)
-                {
-                    error = $"{ex.GetType().Name}: {ex.Message}";
-                }
-                var answered = Stopwatch.GetTimestamp();
-                if (answered > end) break; // answered after the bell: neither counted nor timed
-                if (error is null) worker.LatencyTicks.Add(answered - sent);
-                else if (worker.Errors++ < 3) worker.ErrorSamples.Add(error);
-            }
-        })));
-        return workers;
-    }
-
-    private static double Percentile(long[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN
-            : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)] * 1000.0 / Stopwatch.Frequency;
+    /// <summary>The same SKU sequence per client (seed 0) for every contender.</summary>
+    private static Task<ClosedLoop.Worker[]> DriveAsync(IHoldClient[] clients, BenchOptions options, bool hot, double seconds) =>
+        ClosedLoop.DriveAsync(clients.Length, seconds, seed: 0, async (i, random) =>
+            await clients[i].HoldOnceAsync(options.Sku(hot ? 0 : random.Next(options.Skus)), CancellationToken.None) is { } error
+                ? Outcome.Failure(error)
+                : Outcome.Success());
 }

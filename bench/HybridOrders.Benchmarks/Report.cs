@@ -1,6 +1,8 @@
+using HybridOrders.Domain.Routing;
+
 namespace HybridOrders.Benchmarks;
 
-/// <summary>Prints the phases as they finish, then the comparison, then the figures in one compact line per variant.</summary>
+/// <summary>Prints the phases as they finish, then the comparisons, then the figures in compact <c>RESULT</c> lines.</summary>
 internal static class Report
 {
     public const double TargetRatio = 0.6;
@@ -15,14 +17,15 @@ internal static class Report
     private static void Phase(PhaseResult r)
     {
         var u = r.Use;
+        var per = r.Per;
         Console.WriteLine($"{r.Name,-4} {r.PerSecond,8:F1} {r.Unit,-7}  p50 {r.P50Ms:F2} ms  p99 {r.P99Ms:F2} ms  ({r.Ops} ok, {r.Errors} failed in {r.Seconds:0.#} s)");
-        Console.WriteLine($"  CPU per hold: API {Ms(u.ApiCpuMsPerOp)}, PostgreSQL {Ms(u.PostgresCpuMsPerOp)}, bench client {Ms(u.ClientCpuMsPerOp)}, " +
+        Console.WriteLine($"  CPU per {per}: API {Ms(u.ApiCpuMsPerOp)}, PostgreSQL {Ms(u.PostgresCpuMsPerOp)}, bench client {Ms(u.ClientCpuMsPerOp)}, " +
                           $"other processes {Ms(u.OtherCpuMsPerOp)}; machine {u.MachineBusyPercent:F0}% busy");
-        Console.WriteLine($"  round trips to PostgreSQL per hold (TCP data segments sent): {(double.IsNaN(u.ApiRoundTripsPerOp) ? "" : $"API {u.ApiRoundTripsPerOp:F2}, ")}bench client {u.ClientRoundTripsPerOp:F2}");
-        Console.WriteLine($"  per hold: {u.CommitsPerOp:F2} commits, {u.WalFlushesPerOp:F3} WAL fsyncs (group commit: {1 / u.WalFlushesPerOp:F1} holds per fsync), {u.WalBytesPerOp:F0} WAL bytes");
+        Console.WriteLine($"  round trips to PostgreSQL per {per} (TCP data segments sent): {(double.IsNaN(u.ApiRoundTripsPerOp) ? "" : $"API {u.ApiRoundTripsPerOp:F2}, ")}bench client {u.ClientRoundTripsPerOp:F2}");
+        Console.WriteLine($"  per {per}: {u.CommitsPerOp:F2} commits, {u.WalFlushesPerOp:F3} WAL fsyncs (group commit: {1 / u.WalFlushesPerOp:F1} {per}s per fsync), {u.WalBytesPerOp:F0} WAL bytes");
         if (u.Statements.Count > 0)
         {
-            Console.WriteLine($"  statements per hold ({u.Statements.Sum(s => s.CallsPerOp):F2} in all; mean server time each; text as pg_stat_statements first saw it):");
+            Console.WriteLine($"  statements per {per} ({u.Statements.Sum(s => s.CallsPerOp):F2} in all; mean server time each; text as pg_stat_statements first saw it):");
             foreach (var s in u.Statements.Take(12))
                 Console.WriteLine($"    {s.CallsPerOp,5:F2} x {s.MeanMs,6:F3} ms  {OneLine(s.Query)}");
         }
@@ -31,6 +34,7 @@ internal static class Report
 
     public static void Summary(IReadOnlyList<(string Variant, PhaseResult Api, PhaseResult Raw)> results)
     {
+        if (results.Count == 0) return;
         Console.WriteLine();
         foreach (var (variant, api, raw) in results)
         {
@@ -39,10 +43,65 @@ internal static class Report
                               $"({(ratio >= TargetRatio ? "meets" : "below")} the {TargetRatio} target); " +
                               $"latency API p50/p99 {api.P50Ms:F2}/{api.P99Ms:F2} ms, raw {raw.P50Ms:F2}/{raw.P99Ms:F2} ms");
         }
-        foreach (var (variant, api, raw) in results)
+    }
+
+    public static void Orders(Network network, NetworkSetup setup, PhaseResult r, ApiOrders orders)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"== orders: delivery orders of 1-5 lines over {network.Locations.Count} locations " +
+                          $"({network.Locations.Count(l => l.ShipFromEnabled)} shipping) and {network.Skus} SKUs");
+        Console.WriteLine($"setup through the API: {setup.Seconds:F1} s ({setup.Locations} locations {setup.LocationsSeconds:F1} s, " +
+                          $"{setup.Products} products {setup.ProductsSeconds:F1} s, {setup.StockLines} stock lines in {setup.Receipts} receipts " +
+                          $"{setup.ReceiptsSeconds:F1} s = {setup.StockLines / setup.ReceiptsSeconds:F0} lines/s)");
+        Phase(r);
+        Console.WriteLine($"  placed (201): {r.Ops} = {Share(r, RoutingStrategy.SingleLocation)} from one location, " +
+                          $"{Share(r, RoutingStrategy.SplitPair)} split over two, {Share(r, RoutingStrategy.SplitGreedy)} split greedily; " +
+                          $"refused 409 {ApiOrders.InsufficientStock}: {r.Tagged(ApiOrders.InsufficientStock)}; other answers (errors): {r.Errors}");
+        Console.WriteLine($"  orders with a fulfilment from the warehouse: {100 * orders.WarehouseShare:F1}%; order responses: " +
+                          $"{orders.MeanResponseBytes / 1024:F1} KiB on average (each fulfilment carries the routing decision of every candidate)");
+    }
+
+    public static void Routing(IReadOnlyList<RoutingRow> rows)
+    {
+        Console.WriteLine();
+        Console.WriteLine("== routing: Router.Route alone, in process, on the candidates PlaceOrder would build (ship-from locations holding any wanted SKU)");
+        Console.WriteLine($"{"locations",9} {"case",-6} {"orders",6} {"candidates",10} {"calls",6} {"p50 us",9} {"p99 us",9} {"mean us",9}  strategies (share, p50 us)");
+        foreach (var r in rows)
+            Console.WriteLine($"{r.Locations,9} {r.Case,-6} {r.Orders,6} {r.MeanCandidates,10:F1} {r.Iterations,6} {r.P50Us,9:F1} {r.P99Us,9:F1} {r.MeanUs,9:F1}  " +
+                              string.Join(", ", r.Strategies.Select(s => $"{s.Strategy} {100 * s.Share:F1}% {s.P50Us:F0}")));
+        foreach (var (small, large) in Growths(rows))
+            Console.WriteLine($"growth {large.Locations} vs {small.Locations} locations, {large.Case}: p50 x{large.P50Us / small.P50Us:F1}, " +
+                              $"p99 x{large.P99Us / small.P99Us:F1}, mean x{large.MeanUs / small.MeanUs:F1} " +
+                              $"(candidates x{large.MeanCandidates / small.MeanCandidates:F1})");
+    }
+
+    /// <summary>The compact lines the run ends with: one per hold variant, one for orders, one per routing size and growth.</summary>
+    public static void Results(IReadOnlyList<(string Variant, PhaseResult Api, PhaseResult Raw)> holds,
+        (NetworkSetup Setup, PhaseResult Result)? orders, IReadOnlyList<RoutingRow> routing)
+    {
+        Console.WriteLine();
+        foreach (var (variant, api, raw) in holds)
             Console.WriteLine($"RESULT {variant} api_holds_s={api.PerSecond:F1} api_p50_ms={api.P50Ms:F2} api_p99_ms={api.P99Ms:F2} " +
                               $"raw_tx_s={raw.PerSecond:F1} raw_p50_ms={raw.P50Ms:F2} raw_p99_ms={raw.P99Ms:F2} ratio={api.PerSecond / raw.PerSecond:F2}");
+        if (orders is var (setup, r))
+            Console.WriteLine($"RESULT orders orders_s={r.PerSecond:F1} p50_ms={r.P50Ms:F2} p99_ms={r.P99Ms:F2} " +
+                              $"split_share={(double)(r.Tagged(RoutingStrategy.SplitPair) + r.Tagged(RoutingStrategy.SplitGreedy)) / r.Ops:F3} " +
+                              $"placed={r.Ops} insufficient_stock={r.Tagged(ApiOrders.InsufficientStock)} errors={r.Errors} setup_s={setup.Seconds:F1}");
+        foreach (var size in routing.GroupBy(r => r.Locations))
+            Console.WriteLine($"RESULT routing locations={size.Key} " + string.Join(' ', size.Select(r => $"{r.Case}_p50_us={r.P50Us:F1} {r.Case}_p99_us={r.P99Us:F1}")));
+        foreach (var (small, large) in Growths(routing))
+            Console.WriteLine($"RESULT routing growth_{large.Locations}_vs_{small.Locations} case={large.Case} p50_x={large.P50Us / small.P50Us:F1} p99_x={large.P99Us / small.P99Us:F1}");
     }
+
+    /// <summary>Each case at every larger size against the smallest size measured.</summary>
+    private static IEnumerable<(RoutingRow Small, RoutingRow Large)> Growths(IReadOnlyList<RoutingRow> rows) =>
+        from small in rows
+        where small.Locations == rows.Min(r => r.Locations)
+        from large in rows
+        where large.Case == small.Case && large.Locations > small.Locations
+        select (small, large);
+
+    private static string Share(PhaseResult r, string tag) => r.Ops == 0 ? "-" : $"{100.0 * r.Tagged(tag) / r.Ops:F1}%";
 
     private static string Ms(double value) => $"{value:F3} ms";
 
