@@ -16,7 +16,6 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
 {
     private const int MaxCountAttempts = 10;
     private const int MaxReserveAttempts = 3;
-    private static long _savepoints;
 
     public async Task ReceiveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string? reference, CancellationToken ct)
     {
@@ -49,7 +48,7 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
     public async Task<IReadOnlyList<LocatedShortage>> TryReserveAsync(IReadOnlyList<StockAllocation> allocations, string reference, CancellationToken ct)
     {
         var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("TryReserveAsync needs the caller's transaction.");
-        var savepoint = $"reserve_{Interlocked.Increment(ref _savepoints)}";
+        const string savepoint = "reserve_attempt"; // a fixed name: SAVEPOINT may repeat a name, and one statement text keeps pg_stat_statements tidy
         await tx.CreateSavepointAsync(savepoint, ct);
         var appended = new List<StockMovement>();
         var shortages = new List<LocatedShortage>();
@@ -216,7 +215,7 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
         var line = StockLine.Empty(locationCode, sku);
         db.StockLines.Add(line);
         var tx = db.Database.CurrentTransaction;
-        var savepoint = $"line_{Interlocked.Increment(ref _savepoints)}";
+        const string savepoint = "ensure_line";
         if (tx is not null) await tx.CreateSavepointAsync(savepoint, ct);
         try
         {
