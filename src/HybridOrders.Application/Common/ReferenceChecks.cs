@@ -18,13 +18,17 @@ public static class ReferenceChecks
         await db.Locations.AsNoTracking().IgnoreAutoIncludes().FirstOrDefaultAsync(l => l.Code == code, ct)
         ?? throw new UnknownReferenceException("unknown_location", $"There is no location '{code}'.", [code]);
 
-    /// <summary>Every SKU named in a request body exists in the catalogue, or 422 <c>unknown_sku</c> listing the unknown ones.</summary>
-    public static async Task RequireProductsAsync(this IHybridOrdersDbContext db, IReadOnlyCollection<string> skus, CancellationToken ct)
+    /// <summary>Every SKU named in a request body exists in the catalogue, or 422 <c>unknown_sku</c> listing the unknown ones.
+    /// Returns their catalogue prices (read in the same query).</summary>
+    public static async Task<IReadOnlyDictionary<string, decimal>> RequireProductsAsync(this IHybridOrdersDbContext db,
+        IReadOnlyCollection<string> skus, CancellationToken ct)
     {
         var distinct = skus.Distinct(StringComparer.Ordinal).ToList();
-        var known = await db.Products.AsNoTracking().Where(p => distinct.Contains(p.Sku)).Select(p => p.Sku).ToListAsync(ct);
-        var unknown = distinct.Except(known, StringComparer.Ordinal).ToList();
+        var prices = await db.Products.AsNoTracking().Where(p => distinct.Contains(p.Sku))
+            .ToDictionaryAsync(p => p.Sku, p => p.UnitPrice, StringComparer.Ordinal, ct);
+        var unknown = distinct.Where(s => !prices.ContainsKey(s)).ToList();
         if (unknown.Count > 0)
             throw new UnknownReferenceException("unknown_sku", $"Unknown SKU(s): {string.Join(", ", unknown)}.", unknown);
+        return prices;
     }
 }

@@ -75,9 +75,7 @@ public sealed class PlaceOrderHandler(IHybridOrdersDbContext db, IStockLedger le
     {
         var wanted = command.Lines!.ToStockQuantities();
         var skus = wanted.Select(l => l.Sku).ToList();
-        var prices = await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).ToDictionaryAsync(p => p.Sku, p => p.UnitPrice, ct);
-        if (skus.Where(s => !prices.ContainsKey(s)).ToList() is { Count: > 0 } unknown)
-            throw new UnknownReferenceException("unknown_sku", $"Unknown SKU(s): {string.Join(", ", unknown)}.", unknown);
+        var prices = await db.RequireProductsAsync(skus, ct);
         var now = clock.GetCurrentInstant();
         var gross = wanted.Select(l => prices[l.Sku] * l.Quantity).ToList();
         if (gross.Sum() > Money.Max)

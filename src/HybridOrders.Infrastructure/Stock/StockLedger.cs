@@ -17,18 +17,8 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
     private const int MaxCountAttempts = 10;
     private const int MaxReserveAttempts = 3;
 
-    public async Task ReceiveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string? reference, CancellationToken ct)
-    {
-        foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
-        {
-            await EnsureLineAsync(locationCode, sku, ct);
-            var updated = await Line(locationCode, sku)
-                .Where(x => x.OnHand <= int.MaxValue - quantity)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.OnHand, x => x.OnHand + quantity), ct);
-            if (updated == 0) throw StockLimit(locationCode, sku);
-            Append(locationCode, sku, MovementKind.Receipt, quantity, 0, reference);
-        }
-    }
+    public Task ReceiveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string? reference, CancellationToken ct) =>
+        AddToShelfAsync(locationCode, lines, MovementKind.Receipt, alsoReserved: false, reference, ct);
 
     public async Task ReserveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct)
     {
@@ -76,28 +66,26 @@ internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : ISto
     public Task TransferOutAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
         TakeReservedAsync(locationCode, lines, MovementKind.TransferOut, reference, ct);
 
-    public async Task TransferInReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct)
+    public Task TransferInReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
+        AddToShelfAsync(locationCode, lines, MovementKind.TransferIn, alsoReserved: true, reference, ct);
+
+    public Task ReturnToStockAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
+        AddToShelfAsync(locationCode, lines, MovementKind.Return, alsoReserved: false, reference, ct);
+
+    /// <summary>Units arrive at a location (a receipt, a return, a transfer): on-hand rises, and reserved with it when they are
+    /// already promised to a customer. A missing stock line is created; on-hand can never pass int.MaxValue.</summary>
+    private async Task AddToShelfAsync(string locationCode, IReadOnlyList<StockQuantity> lines, MovementKind kind, bool alsoReserved,
+        string? reference, CancellationToken ct)
     {
         foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
         {
             await EnsureLineAsync(locationCode, sku, ct);
+            var held = alsoReserved ? quantity : 0;
             var updated = await Line(locationCode, sku).Where(x => x.OnHand <= int.MaxValue - quantity).ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.OnHand, x => x.OnHand + quantity)
-                .SetProperty(x => x.Reserved, x => x.Reserved + quantity), ct);
+                .SetProperty(x => x.Reserved, x => x.Reserved + held), ct);
             if (updated == 0) throw StockLimit(locationCode, sku);
-            Append(locationCode, sku, MovementKind.TransferIn, quantity, quantity, reference);
-        }
-    }
-
-    public async Task ReturnToStockAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct)
-    {
-        foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
-        {
-            await EnsureLineAsync(locationCode, sku, ct);
-            var updated = await Line(locationCode, sku).Where(x => x.OnHand <= int.MaxValue - quantity)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.OnHand, x => x.OnHand + quantity), ct);
-            if (updated == 0) throw StockLimit(locationCode, sku);
-            Append(locationCode, sku, MovementKind.Return, quantity, 0, reference);
+            Append(locationCode, sku, kind, quantity, held, reference);
         }
     }
 
