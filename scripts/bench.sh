@@ -11,12 +11,20 @@
 #   scripts/bench.sh                       # everything
 #   scripts/bench.sh --only orders,routing # some parts (holds, orders, routing); routing alone needs no database or API
 #   scripts/bench.sh --seconds 30 --no-hot # options go to the benchmark (see bench/HybridOrders.Benchmarks/BenchOptions.cs)
+#   scripts/bench.sh --citus               # holds and orders on single PostgreSQL and on a Citus cluster (RESULT citus ...)
 #   BENCH_STATEMENTS=1 scripts/bench.sh    # also load pg_stat_statements and list the SQL statements per hold or order
 #
 # Only loopback traffic: PostgreSQL and the API listen on 127.0.0.1 on free ports. Exit code non-zero when any hold or
 # order failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# --citus: the same hold and order figures on single PostgreSQL and on a Citus cluster, side by side (scripts/bench-citus.sh).
+for arg in "$@"; do
+  if [ "$arg" = "--citus" ]; then
+    rest=(); for a in "$@"; do [ "$a" = "--citus" ] || rest+=("$a"); done
+    exec bash scripts/bench-citus.sh "${rest[@]}"
+  fi
+done
 BENCH_DLL=bench/HybridOrders.Benchmarks/bin/Release/net10.0/HybridOrders.Benchmarks.dll
 build_bench() { dotnet build bench/HybridOrders.Benchmarks/HybridOrders.Benchmarks.csproj -c Release -nologo -v q -clp:ErrorsOnly; }
 

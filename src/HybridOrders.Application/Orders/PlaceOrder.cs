@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FluentValidation;
 using HybridOrders.Application.Common;
 using HybridOrders.Domain.Common;
@@ -56,19 +55,12 @@ public sealed class PlaceOrderHandler(IHybridOrdersDbContext db, IClock clock, S
         if (gross.Sum() > Money.Max)
             throw new DomainException("order_total_too_large", $"An order may come to at most {Money.Max:0.00} {shop.Currency}.", RefusalKind.Unprocessable);
         var (promoCode, discounts) = await promotions.RedeemAsync(command.PromoCode, gross, now, ct);
-        var order = new Order(Guid.CreateVersion7(), NewNumber(), command.Channel!.Value, command.Customer!.ToDomain(), command.Fulfilment!.Type!.Value,
+        var order = new Order(OrderNumbers.New(), command.Channel!.Value, command.Customer!.ToDomain(), command.Fulfilment!.Type!.Value,
             wanted.Select((l, i) => new OrderLine(l.Sku, l.Quantity, prices[l.Sku], discounts[i])), promoCode, shop.Currency, now);
 
         // Routed, and its stock held, by the planner; the order and its fulfilments are then stored together.
         await planner.PlanAsync(order, command.Fulfilment, now, ct);
         db.Orders.Add(order);
         return OrderResponse.From(order);
-    }
-
-    /// <summary>HO- and eight characters of an alphabet without look-alikes (no 0/O, 1/I/L): readable over the phone.</summary>
-    private static string NewNumber()
-    {
-        const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-        return "HO-" + new string(RandomNumberGenerator.GetItems<char>(alphabet, 8));
     }
 }

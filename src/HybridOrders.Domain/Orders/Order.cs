@@ -30,10 +30,11 @@ public sealed class Order
 
     private Order() { } // EF Core
 
-    public Order(Guid id, string number, SalesChannel channel, CustomerRef customer, FulfilmentMode mode, IEnumerable<OrderLine> lines,
+    /// <summary>A new order; its id is derived from its number (<see cref="OrderNumbers.IdOf"/>), so the key keeps numbers unique.</summary>
+    public Order(string number, SalesChannel channel, CustomerRef customer, FulfilmentMode mode, IEnumerable<OrderLine> lines,
         string? promoCode, string currency, Instant placedAt)
     {
-        Id = id;
+        Id = OrderNumbers.IdOf(number);
         Number = number;
         Channel = channel;
         Mode = mode;

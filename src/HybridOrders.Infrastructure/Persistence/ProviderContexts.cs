@@ -17,6 +17,14 @@ public sealed class SqliteHybridOrdersDbContext(DbContextOptions<SqliteHybridOrd
         builder.Properties<decimal>().HaveConversion<MoneyToMinorUnitsConverter>();
         builder.Properties<LocalTime>().HaveConversion<LocalTimeToTimeOnlyConverter>();
     }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // SQLite generates a key only for a single INTEGER PRIMARY KEY (the rowid), and a one-file database is never sharded:
+        // the ledger keeps its id alone as the key here (ADR 0010).
+        modelBuilder.Entity<Domain.Inventory.StockMovement>().HasKey(m => m.Id);
+    }
 }
 
 /// <summary>PostgreSQL: native timestamptz and time through Npgsql's NodaTime plugin.</summary>

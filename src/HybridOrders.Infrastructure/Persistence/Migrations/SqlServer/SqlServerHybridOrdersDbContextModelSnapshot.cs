@@ -82,6 +82,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockMovement", b =>
                 {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
@@ -113,14 +119,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("ReservedDelta")
                         .HasColumnType("int");
 
-                    b.Property<string>("Sku")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("HybridOrders:Code", true);
-
-                    b.HasKey("Id");
+                    b.HasKey("Sku", "Id");
 
                     b.HasIndex("LocationCode", "Sku", "Id");
 
@@ -175,6 +174,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
                 {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
@@ -221,9 +223,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("MinutesToReady")
                         .HasColumnType("int");
 
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<string>("OriginLocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -262,16 +261,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
-                    b.HasKey("Id");
+                    b.HasKey("OrderId", "Id");
 
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.HasIndex("OrderId");
+                    b.HasIndex("Id");
 
                     b.HasIndex("CreatedAt", "Code");
 
                     b.HasIndex("DestinationLocationCode", "CreatedAt");
+
+                    b.HasIndex("OrderId", "Code")
+                        .IsUnique();
 
                     b.HasIndex("OriginLocationCode", "CreatedAt");
 
@@ -348,8 +347,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number")
-                        .IsUnique();
+                    b.HasIndex("Number");
 
                     b.HasIndex("Channel", "PlacedAt");
 
@@ -448,6 +446,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
                 {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
@@ -466,9 +467,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("HybridOrders:Code", true);
 
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<string>("OrderNumber")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -483,9 +481,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
-                    b.HasKey("Id");
+                    b.HasKey("OrderId", "Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Id");
 
                     b.HasIndex("LocationCode");
 
@@ -603,6 +603,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.OwnsOne("HybridOrders.Domain.Orders.Address", "DestinationAddress", b1 =>
                         {
+                            b1.Property<Guid>("FulfilmentOrderId")
+                                .HasColumnType("uniqueidentifier");
+
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("uniqueidentifier");
 
@@ -630,16 +633,19 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasColumnType("nvarchar(20)")
                                 .HasColumnName("AddressPostalCode");
 
-                            b1.HasKey("FulfilmentId");
+                            b1.HasKey("FulfilmentOrderId", "FulfilmentId");
 
                             b1.ToTable("Fulfilments");
 
                             b1.WithOwner()
-                                .HasForeignKey("FulfilmentId");
+                                .HasForeignKey("FulfilmentOrderId", "FulfilmentId");
                         });
 
                     b.OwnsMany("HybridOrders.Domain.Orders.FulfilmentLine", "Lines", b1 =>
                         {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uniqueidentifier");
+
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("uniqueidentifier");
 
@@ -652,12 +658,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                             b1.Property<int>("Quantity")
                                 .HasColumnType("int");
 
-                            b1.HasKey("FulfilmentId", "Sku");
+                            b1.HasKey("OrderId", "FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("FulfilmentId");
+                                .HasForeignKey("OrderId", "FulfilmentId");
                         });
 
                     b.Navigation("DestinationAddress");
@@ -835,6 +841,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.OwnsMany("HybridOrders.Domain.Returns.ReturnLine", "Lines", b1 =>
                         {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uniqueidentifier");
+
                             b1.Property<Guid>("ReturnId")
                                 .HasColumnType("uniqueidentifier");
 
@@ -855,12 +864,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasPrecision(18, 2)
                                 .HasColumnType("decimal(18,2)");
 
-                            b1.HasKey("ReturnId", "Sku", "Condition");
+                            b1.HasKey("OrderId", "ReturnId", "Sku", "Condition");
 
                             b1.ToTable("ReturnLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("ReturnId");
+                                .HasForeignKey("OrderId", "ReturnId");
                         });
 
                     b.Navigation("Lines");

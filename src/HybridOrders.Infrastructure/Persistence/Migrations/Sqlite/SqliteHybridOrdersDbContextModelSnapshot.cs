@@ -162,6 +162,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
                 {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
@@ -207,9 +210,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("MinutesToReady")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("OriginLocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -247,16 +247,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("OrderId", "Id");
 
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.HasIndex("OrderId");
+                    b.HasIndex("Id");
 
                     b.HasIndex("CreatedAt", "Code");
 
                     b.HasIndex("DestinationLocationCode", "CreatedAt");
+
+                    b.HasIndex("OrderId", "Code")
+                        .IsUnique();
 
                     b.HasIndex("OriginLocationCode", "CreatedAt");
 
@@ -333,8 +333,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number")
-                        .IsUnique();
+                    b.HasIndex("Number");
 
                     b.HasIndex("Channel", "PlacedAt");
 
@@ -431,6 +430,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
                 {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
@@ -448,9 +450,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
 
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("OrderNumber")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -465,9 +464,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("OrderId", "Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Id");
 
                     b.HasIndex("LocationCode");
 
@@ -584,6 +585,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.OwnsOne("HybridOrders.Domain.Orders.Address", "DestinationAddress", b1 =>
                         {
+                            b1.Property<Guid>("FulfilmentOrderId")
+                                .HasColumnType("TEXT");
+
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("TEXT");
 
@@ -611,16 +615,19 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("AddressPostalCode");
 
-                            b1.HasKey("FulfilmentId");
+                            b1.HasKey("FulfilmentOrderId", "FulfilmentId");
 
                             b1.ToTable("Fulfilments");
 
                             b1.WithOwner()
-                                .HasForeignKey("FulfilmentId");
+                                .HasForeignKey("FulfilmentOrderId", "FulfilmentId");
                         });
 
                     b.OwnsMany("HybridOrders.Domain.Orders.FulfilmentLine", "Lines", b1 =>
                         {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("TEXT");
+
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("TEXT");
 
@@ -632,12 +639,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<int>("Quantity")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("FulfilmentId", "Sku");
+                            b1.HasKey("OrderId", "FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("FulfilmentId");
+                                .HasForeignKey("OrderId", "FulfilmentId");
                         });
 
                     b.Navigation("DestinationAddress");
@@ -813,6 +820,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("HybridOrders.Domain.Returns.ReturnLine", "Lines", b1 =>
                         {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("TEXT");
+
                             b1.Property<Guid>("ReturnId")
                                 .HasColumnType("TEXT");
 
@@ -832,12 +842,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasPrecision(18, 2)
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("ReturnId", "Sku", "Condition");
+                            b1.HasKey("OrderId", "ReturnId", "Sku", "Condition");
 
                             b1.ToTable("ReturnLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("ReturnId");
+                                .HasForeignKey("OrderId", "ReturnId");
                         });
 
                     b.Navigation("Lines");
