@@ -82,6 +82,7 @@ api.MapReservationEndpoints();
 api.MapOrderEndpoints();
 api.MapReturnEndpoints();
 api.MapMonitorEndpoints();
+api.MapForecastEndpoints();
 
 app.Run();
 
