@@ -139,14 +139,4 @@ public class ForecastingTests
         byLead.ShouldBe(byLead.Order().ToList());
         byLead[^1].ShouldBeGreaterThan(byLead[0]);
     }
-
-    [Fact]
-    public void A_year_of_history_is_forecast_in_a_few_milliseconds()
-    {
-        var y = Synthetic(365, 0.02, 4);
-        DemandForecaster.Forecast(y, 28); // warm up
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        DemandForecaster.Forecast(y, 28);
-        watch.Elapsed.TotalMilliseconds.ShouldBeLessThan(50); // the API budget is 20 ms on a quiet machine; this machine is shared
-    }
 }

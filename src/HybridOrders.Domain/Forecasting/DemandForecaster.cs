@@ -69,6 +69,7 @@ public static class DemandForecaster
     {
         var best = default(SmoothingParameters);
         var bestSse = double.PositiveInfinity;
+        Span<double> season = stackalloc double[Week];
         foreach (var phi in Phis)
         foreach (var alpha in Alphas)
         foreach (var beta in Betas)
@@ -76,7 +77,7 @@ public static class DemandForecaster
         {
             if (gamma > 1 - alpha) continue;
             var p = new SmoothingParameters(alpha, beta, gamma, phi);
-            var sse = HoltWinters.Fit(y, Week, p, keepErrors: false).SumOfSquaredErrors;
+            var sse = HoltWinters.OneStepSse(y, Week, p, season, bestSse);
             // Ties (e.g. a constant series) go to the first, most damped, smoothest candidate.
             if (double.IsPositiveInfinity(bestSse) || sse < bestSse - 1e-9 * Math.Max(1, bestSse))
             {

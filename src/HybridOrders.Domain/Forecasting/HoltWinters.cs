@@ -51,10 +51,23 @@ public sealed class HoltWinters
     public static int MinimumLength(int seasonLength) => 2 * seasonLength;
 
     /// <summary>Runs the recursions over <paramref name="y"/> with fixed parameters.</summary>
-    public static HoltWinters Fit(ReadOnlySpan<double> y, int seasonLength, SmoothingParameters p, bool keepErrors = true)
+    public static HoltWinters Fit(ReadOnlySpan<double> y, int seasonLength, SmoothingParameters p)
     {
-        var m = seasonLength;
-        if (m < 1) throw new ArgumentOutOfRangeException(nameof(seasonLength));
+        var season = new double[seasonLength];
+        var errors = new double[y.Length];
+        var (level, trend, sse) = Run(y, seasonLength, p, season, errors, double.PositiveInfinity);
+        return new HoltWinters(p, seasonLength, level, trend, season, y.Length % seasonLength, sse, errors);
+    }
+
+    /// <summary>The sum of squared one-step errors with these parameters, or +∞ as soon as it exceeds <paramref name="limit"/>
+    /// (a grid search need not finish a candidate that has already lost). <paramref name="season"/> is scratch space of length m.</summary>
+    public static double OneStepSse(ReadOnlySpan<double> y, int seasonLength, SmoothingParameters p, Span<double> season, double limit) =>
+        Run(y, seasonLength, p, season, [], limit).Sse;
+
+    private static (double Level, double Trend, double Sse) Run(ReadOnlySpan<double> y, int m, SmoothingParameters p, Span<double> season,
+        Span<double> errors, double limit)
+    {
+        if (m < 1) throw new ArgumentOutOfRangeException(nameof(m));
         if (y.Length < MinimumLength(m)) throw new ArgumentException($"At least {MinimumLength(m)} observations are needed.", nameof(y));
 
         double first = 0, second = 0;
@@ -67,26 +80,27 @@ public sealed class HoltWinters
         second /= m;
         var level = first;
         var trend = (second - first) / m;
-        var season = new double[m];
         for (var j = 0; j < m; j++) season[j] = y[j] - first;
 
-        var errors = keepErrors ? new double[y.Length] : [];
-        double sse = 0;
+        double alpha = p.Alpha, beta = p.Beta, gamma = p.Gamma, phi = p.Phi, sse = 0;
+        var keep = errors.Length == y.Length;
+        var s = 0; // position of y(t) in the season cycle: s(t−m) is stored there
         for (var t = 0; t < y.Length; t++)
         {
-            var s = t % m; // s(t−m) sits at the same position of the cycle
-            var damped = p.Phi * trend;
-            var forecast = level + damped + season[s];
-            var error = y[t] - forecast;
+            var damped = phi * trend;
+            var baseline = level + damped;
+            var error = y[t] - baseline - season[s];
             sse += error * error;
-            if (keepErrors) errors[t] = error;
+            if (keep) errors[t] = error;
+            else if (sse > limit) return (level, trend, double.PositiveInfinity);
 
             var previousLevel = level;
-            level = p.Alpha * (y[t] - season[s]) + (1 - p.Alpha) * (previousLevel + damped);
-            trend = p.Beta * (level - previousLevel) + (1 - p.Beta) * damped;
-            season[s] = p.Gamma * (y[t] - previousLevel - damped) + (1 - p.Gamma) * season[s];
+            level = alpha * (y[t] - season[s]) + (1 - alpha) * baseline;
+            trend = beta * (level - previousLevel) + (1 - beta) * damped;
+            season[s] = gamma * (y[t] - baseline) + (1 - gamma) * season[s];
+            if (++s == m) s = 0;
         }
-        return new HoltWinters(p, m, level, trend, season, y.Length % m, sse, errors);
+        return (level, trend, sse);
     }
 
     /// <summary>ŷ(T+h|T) for h = 1..horizon.</summary>
