@@ -40,7 +40,7 @@ public sealed class GetSafetyStockSuggestionHandler(IHybridOrdersDbContext db, I
 
     public async ValueTask<SafetyStockSuggestionResponse> Handle(GetSafetyStockSuggestion query, CancellationToken ct)
     {
-        await Inventory.SetSafetyStockHandler.RequireStockKeyAsync(db, query.LocationCode, query.Sku, ct);
+        await db.RequireStockKeyAsync(query.LocationCode, query.Sku, ct);
         var level = query.ServiceLevel ?? DefaultServiceLevel;
         var lead = query.LeadTimeDays ?? DefaultLeadTimeDays;
         var current = await db.StockLines.AsNoTracking().Where(s => s.LocationCode == query.LocationCode && s.Sku == query.Sku)

@@ -40,7 +40,7 @@ public static class InverseNormal
 
 /// <summary>
 /// Safety stock for a cycle service level over a replenishment lead time, from the spread of the daily forecast errors:
-/// SS = ⌈z(serviceLevel) · σ_daily · √L⌉ (see docs/decisions/0007-demand-forecast-and-safety-stock.md for why and what it assumes).
+/// SS = ⌈z(serviceLevel) · σ_daily · √L⌉ (see docs/decisions/0008-demand-forecast-and-safety-stock.md for why and what it assumes).
 /// </summary>
 public static class SafetyStock
 {
