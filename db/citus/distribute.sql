@@ -22,6 +22,7 @@ INSERT INTO plan VALUES
   -- stock: a stock line and its ledger by SKU; a hold, a receipt or the availability of one SKU touches one shard
   (10, 'StockLines', 'distributed', 'Sku', 'none'),
   (11, 'StockMovements', 'distributed', 'Sku', '"StockLines"'),
+  (12, 'SalesHistory', 'distributed', 'Sku', '"StockLines"'),           -- a forecast reads one SKU
   -- an order and everything of it by order id; reading or changing one order touches one shard
   (20, 'Orders', 'distributed', 'Id', 'none'),
   (21, 'OrderLines', 'distributed', 'OrderId', '"Orders"'),

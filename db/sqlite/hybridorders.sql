@@ -269,6 +269,28 @@ VALUES ('20261123074150_ReturnsPromotionsAnalytics', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "SalesHistory" (
+    "Sku" TEXT NOT NULL,
+    "LocationCode" TEXT NOT NULL,
+    "Date" TEXT NOT NULL,
+    "Channel" TEXT NOT NULL,
+    "Quantity" INTEGER NOT NULL,
+    "ImportedAt" INTEGER NOT NULL,
+    CONSTRAINT "PK_SalesHistory" PRIMARY KEY ("Sku", "LocationCode", "Date", "Channel"),
+    CONSTRAINT "FK_SalesHistory_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE RESTRICT,
+    CONSTRAINT "FK_SalesHistory_Products_Sku" FOREIGN KEY ("Sku") REFERENCES "Products" ("Sku") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_SalesHistory_LocationCode" ON "SalesHistory" ("LocationCode");
+
+CREATE INDEX "IX_SalesHistory_Sku_Date" ON "SalesHistory" ("Sku", "Date");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202203536_SalesHistory', '10.0.14');
+
+COMMIT;
+
 PRAGMA foreign_keys = 0;
 
 BEGIN TRANSACTION;
@@ -426,5 +448,5 @@ CREATE INDEX "IX_Fulfilments_Status_PickupDeadline" ON "Fulfilments" ("Status", 
 COMMIT;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261202211641_DistributableKeys', '10.0.14');
+VALUES ('20261202220005_DistributableKeys', '10.0.14');
 

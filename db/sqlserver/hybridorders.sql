@@ -558,7 +558,54 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    CREATE TABLE [SalesHistory] (
+        [Sku] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [LocationCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Date] date NOT NULL,
+        [Channel] nvarchar(32) NOT NULL,
+        [Quantity] int NOT NULL,
+        [ImportedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_SalesHistory] PRIMARY KEY ([Sku], [LocationCode], [Date], [Channel]),
+        CONSTRAINT [FK_SalesHistory_Locations_LocationCode] FOREIGN KEY ([LocationCode]) REFERENCES [Locations] ([Code]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SalesHistory_Products_Sku] FOREIGN KEY ([Sku]) REFERENCES [Products] ([Sku]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    CREATE INDEX [IX_SalesHistory_LocationCode] ON [SalesHistory] ([LocationCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    CREATE INDEX [IX_SalesHistory_Sku_Date] ON [SalesHistory] ([Sku], [Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202203513_SalesHistory', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] DROP CONSTRAINT [FK_FulfilmentLines_Fulfilments_FulfilmentId];
@@ -566,7 +613,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] DROP CONSTRAINT [FK_ReturnLines_Returns_ReturnId];
@@ -574,7 +621,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [StockMovements] DROP CONSTRAINT [PK_StockMovements];
@@ -582,7 +629,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Returns] DROP CONSTRAINT [PK_Returns];
@@ -590,7 +637,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] DROP CONSTRAINT [PK_ReturnLines];
@@ -598,7 +645,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     DROP INDEX [IX_Orders_Number] ON [Orders];
@@ -606,7 +653,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Fulfilments] DROP CONSTRAINT [PK_Fulfilments];
@@ -614,7 +661,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     DROP INDEX [IX_Fulfilments_Code] ON [Fulfilments];
@@ -622,7 +669,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     DROP INDEX [IX_Fulfilments_OrderId] ON [Fulfilments];
@@ -630,7 +677,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] DROP CONSTRAINT [PK_FulfilmentLines];
@@ -638,7 +685,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] ADD [OrderId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
@@ -646,7 +693,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD [OrderId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
@@ -654,7 +701,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     UPDATE [FulfilmentLines] SET [OrderId] = (SELECT f.[OrderId] FROM [Fulfilments] f WHERE f.[Id] = [FulfilmentLines].[FulfilmentId]);
@@ -662,7 +709,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     UPDATE [ReturnLines] SET [OrderId] = (SELECT r.[OrderId] FROM [Returns] r WHERE r.[Id] = [ReturnLines].[ReturnId]);
@@ -670,7 +717,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [StockMovements] ADD CONSTRAINT [PK_StockMovements] PRIMARY KEY ([Sku], [Id]);
@@ -678,7 +725,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Returns] ADD CONSTRAINT [PK_Returns] PRIMARY KEY ([OrderId], [Id]);
@@ -686,7 +733,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] ADD CONSTRAINT [PK_ReturnLines] PRIMARY KEY ([OrderId], [ReturnId], [Sku], [Condition]);
@@ -694,7 +741,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Fulfilments] ADD CONSTRAINT [PK_Fulfilments] PRIMARY KEY ([OrderId], [Id]);
@@ -702,7 +749,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD CONSTRAINT [PK_FulfilmentLines] PRIMARY KEY ([OrderId], [FulfilmentId], [Sku]);
@@ -710,7 +757,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     CREATE INDEX [IX_Returns_Id] ON [Returns] ([Id]);
@@ -718,7 +765,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
@@ -726,7 +773,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     CREATE INDEX [IX_Fulfilments_Id] ON [Fulfilments] ([Id]);
@@ -734,7 +781,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Fulfilments_OrderId_Code] ON [Fulfilments] ([OrderId], [Code]);
@@ -742,7 +789,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD CONSTRAINT [FK_FulfilmentLines_Fulfilments_OrderId_FulfilmentId] FOREIGN KEY ([OrderId], [FulfilmentId]) REFERENCES [Fulfilments] ([OrderId], [Id]) ON DELETE CASCADE;
@@ -750,7 +797,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] ADD CONSTRAINT [FK_ReturnLines_Returns_OrderId_ReturnId] FOREIGN KEY ([OrderId], [ReturnId]) REFERENCES [Returns] ([OrderId], [Id]) ON DELETE CASCADE;
@@ -758,11 +805,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202211559_DistributableKeys'
+    WHERE [MigrationId] = N'20261202215914_DistributableKeys'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202211559_DistributableKeys', N'10.0.14');
+    VALUES (N'20261202215914_DistributableKeys', N'10.0.14');
 END;
 
 COMMIT;
