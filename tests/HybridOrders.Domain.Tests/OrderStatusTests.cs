@@ -33,7 +33,7 @@ public class OrderStatusTests
         var pickup = Add(order, FulfilmentType.Pickup);
         var delivery = Add(order, FulfilmentType.Delivery);
         order.Status.ShouldBe(OrderStatus.Placed);
-        (pickup.Code, delivery.Code).ShouldBe(("HO-TEST-1", "HO-TEST-2"));
+        (pickup.Code, delivery.Code).ShouldBe(("HO-TESTTEST-1", "HO-TESTTEST-2"));
 
         order.MarkReady(pickup.Id, Now, Now + Duration.FromDays(3));
         order.Status.ShouldBe(OrderStatus.InProgress);
