@@ -114,11 +114,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockMovement", b =>
                 {
-                    b.Property<string>("Sku")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasAnnotation("HybridOrders:Code", true);
-
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
@@ -149,11 +144,40 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("ReservedDelta")
                         .HasColumnType("integer");
 
-                    b.HasKey("Sku", "Id");
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.HasKey("Id");
 
                     b.HasIndex("LocationCode", "Sku", "Id");
 
                     b.ToTable("StockMovements");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Locations.CapacityDay", b =>
+                {
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LocationCode", "Day");
+
+                    b.ToTable("LocationCapacityDays", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LocationCapacityDays_Used", "\"Used\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Locations.Location", b =>
@@ -165,6 +189,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DailyCapacity")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -203,9 +230,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uuid");
-
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -251,6 +275,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int?>("MinutesToReady")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("OriginLocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -288,16 +315,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
-                    b.HasIndex("Id");
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId");
 
                     b.HasIndex("CreatedAt", "Code");
 
                     b.HasIndex("DestinationLocationCode", "CreatedAt");
-
-                    b.HasIndex("OrderId", "Code")
-                        .IsUnique();
 
                     b.HasIndex("OriginLocationCode", "CreatedAt");
 
@@ -374,7 +401,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number");
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("Channel", "PlacedAt");
 
@@ -471,9 +499,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uuid");
-
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -491,6 +516,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasAnnotation("HybridOrders:Code", true);
 
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("OrderNumber")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -505,11 +533,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
-
-                    b.HasIndex("Id");
 
                     b.HasIndex("LocationCode");
 
@@ -596,6 +622,15 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Locations.CapacityDay", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Locations.Location", b =>
                 {
                     b.OwnsMany("HybridOrders.Domain.Locations.OpeningHours", "OpeningHours", b1 =>
@@ -641,9 +676,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.OwnsOne("HybridOrders.Domain.Orders.Address", "DestinationAddress", b1 =>
                         {
-                            b1.Property<Guid>("FulfilmentOrderId")
-                                .HasColumnType("uuid");
-
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("uuid");
 
@@ -671,19 +703,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                                 .HasColumnType("character varying(20)")
                                 .HasColumnName("AddressPostalCode");
 
-                            b1.HasKey("FulfilmentOrderId", "FulfilmentId");
+                            b1.HasKey("FulfilmentId");
 
                             b1.ToTable("Fulfilments");
 
                             b1.WithOwner()
-                                .HasForeignKey("FulfilmentOrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.OwnsMany("HybridOrders.Domain.Orders.FulfilmentLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("uuid");
-
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("uuid");
 
@@ -695,12 +724,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                             b1.Property<int>("Quantity")
                                 .HasColumnType("integer");
 
-                            b1.HasKey("OrderId", "FulfilmentId", "Sku");
+                            b1.HasKey("FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.Navigation("DestinationAddress");
@@ -876,9 +905,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.OwnsMany("HybridOrders.Domain.Returns.ReturnLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("uuid");
-
                             b1.Property<Guid>("ReturnId")
                                 .HasColumnType("uuid");
 
@@ -898,12 +924,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                                 .HasPrecision(18, 2)
                                 .HasColumnType("numeric(18,2)");
 
-                            b1.HasKey("OrderId", "ReturnId", "Sku", "Condition");
+                            b1.HasKey("ReturnId", "Sku", "Condition");
 
                             b1.ToTable("ReturnLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "ReturnId");
+                                .HasForeignKey("ReturnId");
                         });
 
                     b.Navigation("Lines");

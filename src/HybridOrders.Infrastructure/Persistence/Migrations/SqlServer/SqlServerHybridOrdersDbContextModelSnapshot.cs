@@ -118,12 +118,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockMovement", b =>
                 {
-                    b.Property<string>("Sku")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("HybridOrders:Code", true);
-
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
@@ -155,11 +149,42 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("ReservedDelta")
                         .HasColumnType("int");
 
-                    b.HasKey("Sku", "Id");
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.HasKey("Id");
 
                     b.HasIndex("LocationCode", "Sku", "Id");
 
                     b.ToTable("StockMovements");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Locations.CapacityDay", b =>
+                {
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("int");
+
+                    b.HasKey("LocationCode", "Day");
+
+                    b.ToTable("LocationCapacityDays", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LocationCapacityDays_Used", "\"Used\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Locations.Location", b =>
@@ -172,6 +197,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("DailyCapacity")
+                        .HasColumnType("int");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
@@ -210,9 +238,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
@@ -259,6 +284,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("MinutesToReady")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("OriginLocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -297,16 +325,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
-                    b.HasIndex("Id");
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId");
 
                     b.HasIndex("CreatedAt", "Code");
 
                     b.HasIndex("DestinationLocationCode", "CreatedAt");
-
-                    b.HasIndex("OrderId", "Code")
-                        .IsUnique();
 
                     b.HasIndex("OriginLocationCode", "CreatedAt");
 
@@ -383,7 +411,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number");
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("Channel", "PlacedAt");
 
@@ -482,9 +511,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
@@ -503,6 +529,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("HybridOrders:Code", true);
 
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("OrderNumber")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -517,11 +546,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
-
-                    b.HasIndex("Id");
 
                     b.HasIndex("LocationCode");
 
@@ -608,6 +635,15 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Locations.CapacityDay", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Locations.Location", b =>
                 {
                     b.OwnsMany("HybridOrders.Domain.Locations.OpeningHours", "OpeningHours", b1 =>
@@ -654,9 +690,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.OwnsOne("HybridOrders.Domain.Orders.Address", "DestinationAddress", b1 =>
                         {
-                            b1.Property<Guid>("FulfilmentOrderId")
-                                .HasColumnType("uniqueidentifier");
-
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("uniqueidentifier");
 
@@ -684,19 +717,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasColumnType("nvarchar(20)")
                                 .HasColumnName("AddressPostalCode");
 
-                            b1.HasKey("FulfilmentOrderId", "FulfilmentId");
+                            b1.HasKey("FulfilmentId");
 
                             b1.ToTable("Fulfilments");
 
                             b1.WithOwner()
-                                .HasForeignKey("FulfilmentOrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.OwnsMany("HybridOrders.Domain.Orders.FulfilmentLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("uniqueidentifier");
-
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("uniqueidentifier");
 
@@ -709,12 +739,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                             b1.Property<int>("Quantity")
                                 .HasColumnType("int");
 
-                            b1.HasKey("OrderId", "FulfilmentId", "Sku");
+                            b1.HasKey("FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.Navigation("DestinationAddress");
@@ -892,9 +922,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.OwnsMany("HybridOrders.Domain.Returns.ReturnLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("uniqueidentifier");
-
                             b1.Property<Guid>("ReturnId")
                                 .HasColumnType("uniqueidentifier");
 
@@ -915,12 +942,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasPrecision(18, 2)
                                 .HasColumnType("decimal(18,2)");
 
-                            b1.HasKey("OrderId", "ReturnId", "Sku", "Condition");
+                            b1.HasKey("ReturnId", "Sku", "Condition");
 
                             b1.ToTable("ReturnLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "ReturnId");
+                                .HasForeignKey("ReturnId");
                         });
 
                     b.Navigation("Lines");

@@ -149,6 +149,29 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("StockMovements");
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Locations.CapacityDay", b =>
+                {
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LocationCode", "Day");
+
+                    b.ToTable("LocationCapacityDays", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LocationCapacityDays_Used", "\"Used\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Locations.Location", b =>
                 {
                     b.Property<string>("Code")
@@ -157,6 +180,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DailyCapacity")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
@@ -196,9 +222,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
@@ -244,6 +267,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("MinutesToReady")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OriginLocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -281,16 +307,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
-                    b.HasIndex("Id");
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId");
 
                     b.HasIndex("CreatedAt", "Code");
 
                     b.HasIndex("DestinationLocationCode", "CreatedAt");
-
-                    b.HasIndex("OrderId", "Code")
-                        .IsUnique();
 
                     b.HasIndex("OriginLocationCode", "CreatedAt");
 
@@ -367,7 +393,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number");
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("Channel", "PlacedAt");
 
@@ -464,9 +491,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
@@ -484,6 +508,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
 
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrderNumber")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -498,11 +525,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
-
-                    b.HasIndex("Id");
 
                     b.HasIndex("LocationCode");
 
@@ -589,6 +614,15 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Locations.CapacityDay", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Locations.Location", b =>
                 {
                     b.OwnsMany("HybridOrders.Domain.Locations.OpeningHours", "OpeningHours", b1 =>
@@ -634,9 +668,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.OwnsOne("HybridOrders.Domain.Orders.Address", "DestinationAddress", b1 =>
                         {
-                            b1.Property<Guid>("FulfilmentOrderId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("TEXT");
 
@@ -664,19 +695,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("AddressPostalCode");
 
-                            b1.HasKey("FulfilmentOrderId", "FulfilmentId");
+                            b1.HasKey("FulfilmentId");
 
                             b1.ToTable("Fulfilments");
 
                             b1.WithOwner()
-                                .HasForeignKey("FulfilmentOrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.OwnsMany("HybridOrders.Domain.Orders.FulfilmentLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("TEXT");
 
@@ -688,12 +716,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<int>("Quantity")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("OrderId", "FulfilmentId", "Sku");
+                            b1.HasKey("FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.Navigation("DestinationAddress");
@@ -869,9 +897,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("HybridOrders.Domain.Returns.ReturnLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<Guid>("ReturnId")
                                 .HasColumnType("TEXT");
 
@@ -891,12 +916,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasPrecision(18, 2)
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("OrderId", "ReturnId", "Sku", "Condition");
+                            b1.HasKey("ReturnId", "Sku", "Condition");
 
                             b1.ToTable("ReturnLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "ReturnId");
+                                .HasForeignKey("ReturnId");
                         });
 
                     b.Navigation("Lines");

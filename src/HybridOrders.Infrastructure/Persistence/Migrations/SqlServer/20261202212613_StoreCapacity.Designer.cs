@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHybridOrdersDbContext))]
-    [Migration("20261202215914_DistributableKeys")]
-    partial class DistributableKeys
+    [Migration("20261202212613_StoreCapacity")]
+    partial class StoreCapacity
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -48,42 +48,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Sku");
 
                     b.ToTable("Products");
-                });
-
-            modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
-                {
-                    b.Property<string>("Sku")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("HybridOrders:Code", true);
-
-                    b.Property<string>("LocationCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("HybridOrders:Code", true);
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Channel")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<DateTime>("ImportedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("int");
-
-                    b.HasKey("Sku", "LocationCode", "Date", "Channel");
-
-                    b.HasIndex("LocationCode");
-
-                    b.HasIndex("Sku", "Date");
-
-                    b.ToTable("SalesHistory", (string)null);
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockLine", b =>
@@ -121,12 +85,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockMovement", b =>
                 {
-                    b.Property<string>("Sku")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("HybridOrders:Code", true);
-
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
@@ -158,11 +116,42 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("ReservedDelta")
                         .HasColumnType("int");
 
-                    b.HasKey("Sku", "Id");
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.HasKey("Id");
 
                     b.HasIndex("LocationCode", "Sku", "Id");
 
                     b.ToTable("StockMovements");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Locations.CapacityDay", b =>
+                {
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("int");
+
+                    b.HasKey("LocationCode", "Day");
+
+                    b.ToTable("LocationCapacityDays", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LocationCapacityDays_Used", "\"Used\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Locations.Location", b =>
@@ -175,6 +164,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("DailyCapacity")
+                        .HasColumnType("int");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
@@ -213,9 +205,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
@@ -262,6 +251,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("MinutesToReady")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("OriginLocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -300,16 +292,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
-                    b.HasIndex("Id");
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId");
 
                     b.HasIndex("CreatedAt", "Code");
 
                     b.HasIndex("DestinationLocationCode", "CreatedAt");
-
-                    b.HasIndex("OrderId", "Code")
-                        .IsUnique();
 
                     b.HasIndex("OriginLocationCode", "CreatedAt");
 
@@ -386,7 +378,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number");
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("Channel", "PlacedAt");
 
@@ -485,9 +478,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
@@ -506,6 +496,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("HybridOrders:Code", true);
 
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("OrderNumber")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -520,11 +513,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
-
-                    b.HasIndex("Id");
 
                     b.HasIndex("LocationCode");
 
@@ -572,21 +563,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("IdempotencyRecords");
                 });
 
-            modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
-                {
-                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
-                        .WithMany()
-                        .HasForeignKey("LocationCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HybridOrders.Domain.Catalog.Product", null)
-                        .WithMany()
-                        .HasForeignKey("Sku")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockLine", b =>
                 {
                     b.HasOne("HybridOrders.Domain.Locations.Location", null)
@@ -608,6 +584,15 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("LocationCode", "Sku")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Locations.CapacityDay", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCode")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -657,9 +642,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.OwnsOne("HybridOrders.Domain.Orders.Address", "DestinationAddress", b1 =>
                         {
-                            b1.Property<Guid>("FulfilmentOrderId")
-                                .HasColumnType("uniqueidentifier");
-
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("uniqueidentifier");
 
@@ -687,19 +669,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasColumnType("nvarchar(20)")
                                 .HasColumnName("AddressPostalCode");
 
-                            b1.HasKey("FulfilmentOrderId", "FulfilmentId");
+                            b1.HasKey("FulfilmentId");
 
                             b1.ToTable("Fulfilments");
 
                             b1.WithOwner()
-                                .HasForeignKey("FulfilmentOrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.OwnsMany("HybridOrders.Domain.Orders.FulfilmentLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("uniqueidentifier");
-
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("uniqueidentifier");
 
@@ -712,12 +691,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                             b1.Property<int>("Quantity")
                                 .HasColumnType("int");
 
-                            b1.HasKey("OrderId", "FulfilmentId", "Sku");
+                            b1.HasKey("FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.Navigation("DestinationAddress");
@@ -895,9 +874,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.OwnsMany("HybridOrders.Domain.Returns.ReturnLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("uniqueidentifier");
-
                             b1.Property<Guid>("ReturnId")
                                 .HasColumnType("uniqueidentifier");
 
@@ -918,12 +894,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasPrecision(18, 2)
                                 .HasColumnType("decimal(18,2)");
 
-                            b1.HasKey("OrderId", "ReturnId", "Sku", "Condition");
+                            b1.HasKey("ReturnId", "Sku", "Condition");
 
                             b1.ToTable("ReturnLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "ReturnId");
+                                .HasForeignKey("ReturnId");
                         });
 
                     b.Navigation("Lines");

@@ -5,105 +5,65 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NodaTime;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
+namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresHybridOrdersDbContext))]
-    [Migration("20261202215936_DistributableKeys")]
-    partial class DistributableKeys
+    [DbContext(typeof(SqliteHybridOrdersDbContext))]
+    [Migration("20261202212649_StoreCapacity")]
+    partial class StoreCapacity
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
             modelBuilder.Entity("HybridOrders.Domain.Catalog.Product", b =>
                 {
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<decimal>("UnitPrice")
+                    b.Property<long>("UnitPrice")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Sku");
 
                     b.ToTable("Products");
                 });
 
-            modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
-                {
-                    b.Property<string>("Sku")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasAnnotation("HybridOrders:Code", true);
-
-                    b.Property<string>("LocationCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasAnnotation("HybridOrders:Code", true);
-
-                    b.Property<LocalDate>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Channel")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<Instant>("ImportedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Sku", "LocationCode", "Date", "Channel");
-
-                    b.HasIndex("LocationCode");
-
-                    b.HasIndex("Sku", "Date");
-
-                    b.ToTable("SalesHistory", (string)null);
-                });
-
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockLine", b =>
                 {
                     b.Property<string>("LocationCode")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<int>("OnHand")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Reserved")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SafetyStock")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("LocationCode", "Sku");
 
@@ -117,87 +77,112 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockMovement", b =>
                 {
-                    b.Property<string>("Sku")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasAnnotation("HybridOrders:Code", true);
-
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
 
-                    b.Property<Instant>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("OnHandDelta")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ReservedDelta")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
-                    b.HasKey("Sku", "Id");
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.HasKey("Id");
 
                     b.HasIndex("LocationCode", "Sku", "Id");
 
                     b.ToTable("StockMovements");
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Locations.CapacityDay", b =>
+                {
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LocationCode", "Day");
+
+                    b.ToTable("LocationCapacityDays", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LocationCapacityDays_Used", "\"Used\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Locations.Location", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DailyCapacity")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("Latitude")
-                        .HasColumnType("double precision");
+                        .HasColumnType("REAL");
 
                     b.Property<double>("Longitude")
-                        .HasColumnType("double precision");
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("PickupEnabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("ShipFromEnabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Code");
 
@@ -206,101 +191,101 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uuid");
-
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Candidates")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("RoutingCandidates");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant?>("CollectedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("CollectedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<Instant?>("DeliveredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("DestinationLatitude")
-                        .HasColumnType("double precision");
+                        .HasColumnType("REAL");
 
                     b.Property<string>("DestinationLocationCode")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<double>("DestinationLongitude")
-                        .HasColumnType("double precision");
+                        .HasColumnType("REAL");
 
                     b.Property<double>("DistanceKm")
-                        .HasColumnType("double precision");
+                        .HasColumnType("REAL");
 
-                    b.Property<Instant?>("ExpiredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ExpiredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("MinutesToReady")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OriginLocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
 
-                    b.Property<Instant?>("PickupDeadline")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("PickupDeadline")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PickupTimeZone")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant?>("ReadyAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ReadyAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<Instant?>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RoutingStrategy")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant?>("ShippedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ShippedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
-                    b.HasIndex("Id");
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId");
 
                     b.HasIndex("CreatedAt", "Code");
 
                     b.HasIndex("DestinationLocationCode", "CreatedAt");
-
-                    b.HasIndex("OrderId", "Code")
-                        .IsUnique();
 
                     b.HasIndex("OriginLocationCode", "CreatedAt");
 
@@ -312,72 +297,73 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Discount")
+                    b.Property<long>("Discount")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant>("PlacedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PromoCode")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<decimal>("RefundedAmount")
+                    b.Property<long>("RefundedAmount")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ReturnedUnits")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Subtotal")
+                    b.Property<long>("Subtotal")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Total")
+                    b.Property<long>("Total")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Units")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number");
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("Channel", "PlacedAt");
 
@@ -390,36 +376,36 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<Instant>("EndsAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("MaxRedemptions")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("MinimumOrderTotal")
+                    b.Property<long?>("MinimumOrderTotal")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Redemptions")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<Instant>("StartsAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Value")
+                    b.Property<long>("Value")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Code");
 
@@ -432,36 +418,36 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("HybridOrders.Domain.Reservations.Reservation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<Instant>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -474,45 +460,43 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uuid");
-
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OrderNumber")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<decimal>("RefundAmount")
+                    b.Property<long>("RefundAmount")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("INTEGER");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
-
-                    b.HasIndex("Id");
 
                     b.HasIndex("LocationCode");
 
@@ -525,54 +509,39 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Scope")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Body")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContentType")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Location")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("StatusCode")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Scope", "Key");
 
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecords");
-                });
-
-            modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
-                {
-                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
-                        .WithMany()
-                        .HasForeignKey("LocationCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HybridOrders.Domain.Catalog.Product", null)
-                        .WithMany()
-                        .HasForeignKey("Sku")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockLine", b =>
@@ -599,23 +568,32 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Locations.CapacityDay", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Locations.Location", b =>
                 {
                     b.OwnsMany("HybridOrders.Domain.Locations.OpeningHours", "OpeningHours", b1 =>
                         {
                             b1.Property<string>("LocationCode")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Day")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
-                            b1.Property<LocalTime>("Closes")
-                                .HasColumnType("time");
+                            b1.Property<TimeOnly>("Closes")
+                                .HasColumnType("TEXT");
 
-                            b1.Property<LocalTime>("Opens")
-                                .HasColumnType("time");
+                            b1.Property<TimeOnly>("Opens")
+                                .HasColumnType("TEXT");
 
                             b1.HasKey("LocationCode", "Day");
 
@@ -644,66 +622,60 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.OwnsOne("HybridOrders.Domain.Orders.Address", "DestinationAddress", b1 =>
                         {
-                            b1.Property<Guid>("FulfilmentOrderId")
-                                .HasColumnType("uuid");
-
                             b1.Property<Guid>("FulfilmentId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("City")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("AddressCity");
 
                             b1.Property<string>("Country")
                                 .IsRequired()
                                 .HasMaxLength(2)
-                                .HasColumnType("character varying(2)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("AddressCountry");
 
                             b1.Property<string>("Line1")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("AddressLine1");
 
                             b1.Property<string>("PostalCode")
                                 .IsRequired()
                                 .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("AddressPostalCode");
 
-                            b1.HasKey("FulfilmentOrderId", "FulfilmentId");
+                            b1.HasKey("FulfilmentId");
 
                             b1.ToTable("Fulfilments");
 
                             b1.WithOwner()
-                                .HasForeignKey("FulfilmentOrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.OwnsMany("HybridOrders.Domain.Orders.FulfilmentLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("uuid");
-
                             b1.Property<Guid>("FulfilmentId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Sku")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Quantity")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
-                            b1.HasKey("OrderId", "FulfilmentId", "Sku");
+                            b1.HasKey("FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.Navigation("DestinationAddress");
@@ -716,26 +688,26 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.OwnsOne("HybridOrders.Domain.Common.CustomerRef", "Customer", b1 =>
                         {
                             b1.Property<Guid>("OrderId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(254)
-                                .HasColumnType("character varying(254)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("CustomerEmail");
 
                             b1.Property<string>("Id")
                                 .HasMaxLength(128)
-                                .HasColumnType("character varying(128)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("CustomerId");
 
                             b1.Property<string>("Name")
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("CustomerName");
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("CustomerPhone");
 
                             b1.HasKey("OrderId");
@@ -755,27 +727,27 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.OwnsMany("HybridOrders.Domain.Orders.OrderLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("OrderId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Sku")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("HybridOrders:Code", true);
 
-                            b1.Property<decimal>("Discount")
+                            b1.Property<long>("Discount")
                                 .HasPrecision(18, 2)
-                                .HasColumnType("numeric(18,2)");
+                                .HasColumnType("INTEGER");
 
-                            b1.Property<decimal>("LineTotal")
+                            b1.Property<long>("LineTotal")
                                 .HasPrecision(18, 2)
-                                .HasColumnType("numeric(18,2)");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<int>("Quantity")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
-                            b1.Property<decimal>("UnitPrice")
+                            b1.Property<long>("UnitPrice")
                                 .HasPrecision(18, 2)
-                                .HasColumnType("numeric(18,2)");
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("OrderId", "Sku");
 
@@ -802,26 +774,26 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.OwnsOne("HybridOrders.Domain.Common.CustomerRef", "Customer", b1 =>
                         {
                             b1.Property<Guid>("ReservationId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(254)
-                                .HasColumnType("character varying(254)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("CustomerEmail");
 
                             b1.Property<string>("Id")
                                 .HasMaxLength(128)
-                                .HasColumnType("character varying(128)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("CustomerId");
 
                             b1.Property<string>("Name")
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("CustomerName");
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("CustomerPhone");
 
                             b1.HasKey("ReservationId");
@@ -839,15 +811,15 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.OwnsMany("HybridOrders.Domain.Reservations.ReservationLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("ReservationId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Sku")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Quantity")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("ReservationId", "Sku");
 
@@ -879,34 +851,31 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.OwnsMany("HybridOrders.Domain.Returns.ReturnLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("uuid");
-
                             b1.Property<Guid>("ReturnId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Sku")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<string>("Condition")
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("Quantity")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
-                            b1.Property<decimal>("RefundAmount")
+                            b1.Property<long>("RefundAmount")
                                 .HasPrecision(18, 2)
-                                .HasColumnType("numeric(18,2)");
+                                .HasColumnType("INTEGER");
 
-                            b1.HasKey("OrderId", "ReturnId", "Sku", "Condition");
+                            b1.HasKey("ReturnId", "Sku", "Condition");
 
                             b1.ToTable("ReturnLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "ReturnId");
+                                .HasForeignKey("ReturnId");
                         });
 
                     b.Navigation("Lines");
