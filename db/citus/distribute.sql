@@ -33,6 +33,8 @@ INSERT INTO plan VALUES
   -- holds with their lines by reservation id
   (30, 'Reservations', 'distributed', 'Id', 'none'),
   (31, 'ReservationLines', 'distributed', 'ReservationId', '"Reservations"'),
+  -- a location's fulfilments per local day (routing capacity), by location: one counter, one shard
+  (35, 'LocationCapacityDays', 'distributed', 'LocationCode', 'none'),
   -- idempotency records by key: a retried request finds its record on one shard
   (40, 'IdempotencyRecords', 'distributed', 'Key', 'none'),
   -- plain tables of the coordinator: the migrations history; the events outbox and webhooks (one sequence keeps the

@@ -114,6 +114,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockMovement", b =>
                 {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
@@ -144,13 +149,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("ReservedDelta")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Sku")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasAnnotation("HybridOrders:Code", true);
-
-                    b.HasKey("Id");
+                    b.HasKey("Sku", "Id");
 
                     b.HasIndex("LocationCode", "Sku", "Id");
 
@@ -230,6 +229,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
                 {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -275,9 +277,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int?>("MinutesToReady")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("OriginLocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -315,16 +314,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.HasKey("Id");
+                    b.HasKey("OrderId", "Id");
 
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.HasIndex("OrderId");
+                    b.HasIndex("Id");
 
                     b.HasIndex("CreatedAt", "Code");
 
                     b.HasIndex("DestinationLocationCode", "CreatedAt");
+
+                    b.HasIndex("OrderId", "Code")
+                        .IsUnique();
 
                     b.HasIndex("OriginLocationCode", "CreatedAt");
 
@@ -401,8 +400,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number")
-                        .IsUnique();
+                    b.HasIndex("Number");
 
                     b.HasIndex("Channel", "PlacedAt");
 
@@ -499,6 +497,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
                 {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -516,9 +517,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasAnnotation("HybridOrders:Code", true);
 
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("OrderNumber")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -533,9 +531,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
-                    b.HasKey("Id");
+                    b.HasKey("OrderId", "Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Id");
 
                     b.HasIndex("LocationCode");
 
@@ -676,6 +676,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.OwnsOne("HybridOrders.Domain.Orders.Address", "DestinationAddress", b1 =>
                         {
+                            b1.Property<Guid>("FulfilmentOrderId")
+                                .HasColumnType("uuid");
+
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("uuid");
 
@@ -703,16 +706,19 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                                 .HasColumnType("character varying(20)")
                                 .HasColumnName("AddressPostalCode");
 
-                            b1.HasKey("FulfilmentId");
+                            b1.HasKey("FulfilmentOrderId", "FulfilmentId");
 
                             b1.ToTable("Fulfilments");
 
                             b1.WithOwner()
-                                .HasForeignKey("FulfilmentId");
+                                .HasForeignKey("FulfilmentOrderId", "FulfilmentId");
                         });
 
                     b.OwnsMany("HybridOrders.Domain.Orders.FulfilmentLine", "Lines", b1 =>
                         {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uuid");
+
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("uuid");
 
@@ -724,12 +730,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                             b1.Property<int>("Quantity")
                                 .HasColumnType("integer");
 
-                            b1.HasKey("FulfilmentId", "Sku");
+                            b1.HasKey("OrderId", "FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("FulfilmentId");
+                                .HasForeignKey("OrderId", "FulfilmentId");
                         });
 
                     b.Navigation("DestinationAddress");
@@ -905,6 +911,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.OwnsMany("HybridOrders.Domain.Returns.ReturnLine", "Lines", b1 =>
                         {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uuid");
+
                             b1.Property<Guid>("ReturnId")
                                 .HasColumnType("uuid");
 
@@ -924,12 +933,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                                 .HasPrecision(18, 2)
                                 .HasColumnType("numeric(18,2)");
 
-                            b1.HasKey("ReturnId", "Sku", "Condition");
+                            b1.HasKey("OrderId", "ReturnId", "Sku", "Condition");
 
                             b1.ToTable("ReturnLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("ReturnId");
+                                .HasForeignKey("OrderId", "ReturnId");
                         });
 
                     b.Navigation("Lines");
