@@ -33,6 +33,8 @@ public static class DependencyInjection
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.Configure<Background.ReservationOptions>(configuration.GetSection(Background.ReservationOptions.Section));
         services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
+        services.Configure<StockOptions>(configuration.GetSection(StockOptions.Section));
+        services.Configure<TransactionRetryOptions>(configuration.GetSection(TransactionRetryOptions.Section));
 
         var provider = (configuration[$"{DatabaseOptions.Section}:Provider"] ?? "sqlite").Trim().ToLowerInvariant();
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
@@ -54,12 +56,13 @@ public static class DependencyInjection
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<IDateTimeZoneProvider>(DateTimeZoneProviders.Tzdb);
         services.AddSingleton(new ShopSettings(configuration["Shop:Currency"] ?? "EUR"));
-        services.AddSingleton(new Application.Orders.FulfilmentSettings(
+        services.AddSingleton(new Application.Common.FulfilmentSettings(
             PickupDays: configuration.GetValue("Fulfilment:PickupDays", 3),
             AlternativesRadiusKm: configuration.GetValue("Fulfilment:AlternativesRadiusKm", 50.0)));
-        services.AddSingleton(new Application.Returns.ReturnSettings(configuration.GetValue("Returns:WindowDays", 30)));
+        services.AddSingleton(new Application.Common.ReturnSettings(configuration.GetValue("Returns:WindowDays", 30)));
         services.AddScoped<IStockLedger, StockLedger>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<TransactionRetry>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<DemoSeeder>();
 
