@@ -51,7 +51,7 @@ public sealed class CSharpClientTests(ClientHost host) : IClassFixture<ClientHos
             Lines = [new QuantityLine { Sku = sku, Quantity = 2 }],
             Fulfilment = new FulfilmentRequest
             {
-                Type = FulfilmentChoice.Delivery,
+                Type = FulfilmentMode.Delivery,
                 Address = new AddressDto { Line1 = "Unter den Linden 1", City = "Berlin", PostalCode = "10117", Country = "DE", Latitude = 52.517, Longitude = 13.389 },
             },
         });
@@ -87,7 +87,7 @@ public sealed class CSharpClientTests(ClientHost host) : IClassFixture<ClientHos
         {
             Channel = SalesChannel.App, Customer = new CustomerDto { Phone = "+49 170 5550001" },
             Lines = [new QuantityLine { Sku = sku, Quantity = 999 }],
-            Fulfilment = new FulfilmentRequest { Type = FulfilmentChoice.Pickup, LocationCode = store },
+            Fulfilment = new FulfilmentRequest { Type = FulfilmentMode.Pickup, LocationCode = store },
         }));
         refused.StatusCode.ShouldBe(409);
         refused.Result.Code.ShouldBe("insufficient_stock");

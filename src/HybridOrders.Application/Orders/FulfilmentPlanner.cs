@@ -1,4 +1,5 @@
 using HybridOrders.Application.Availability;
+using HybridOrders.Application.Common;
 using HybridOrders.Domain.Common;
 using HybridOrders.Domain.Inventory;
 using HybridOrders.Domain.Locations;
@@ -53,7 +54,8 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
             var available = await stock.AtAsync(store.Code, wanted, ct);
             var local = wanted.Select(l => new StockQuantity(l.Sku, Math.Min(l.Quantity, available.GetValueOrDefault(l.Sku)))).Where(l => l.Quantity > 0).ToList();
             var missing = wanted.Select(l => new StockQuantity(l.Sku, l.Quantity - available.GetValueOrDefault(l.Sku))).Where(l => l.Quantity > 0).ToList();
-            var plan = Router.Route(missing, store.Position, await stock.CandidatesAsync(missing, l => l.ShipFromEnabled && l.Code != store.Code, ct))
+            var candidates = await stock.CandidatesAsync(missing, l => l.ShipFromEnabled && l.Code != store.Code, ct);
+            var plan = HybridOrdersMetrics.Routed("transfer", () => Router.Route(missing, store.Position, candidates))
                        ?? throw await stock.NetworkShortageAsync(wanted, ct);
 
             var allocations = plan.Allocations.Select(a => new StockAllocation(a.LocationCode, a.Lines)).ToList();
@@ -77,7 +79,8 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
         var domainAddress = new Address(address.Line1!.Trim(), address.City!.Trim(), address.PostalCode!.Trim(), address.Country!.ToUpperInvariant());
         for (var attempt = 0; attempt < settings.MaxRoutingAttempts; attempt++)
         {
-            var plan = Router.Route(wanted, destination, await stock.CandidatesAsync(wanted, l => l.ShipFromEnabled, ct))
+            var candidates = await stock.CandidatesAsync(wanted, l => l.ShipFromEnabled, ct);
+            var plan = HybridOrdersMetrics.Routed("delivery", () => Router.Route(wanted, destination, candidates))
                        ?? throw await stock.NetworkShortageAsync(wanted, ct);
             var shortages = await ledger.TryReserveAsync(plan.Allocations.Select(a => new StockAllocation(a.LocationCode, a.Lines)).ToList(),
                 order.StockReference, ct);
