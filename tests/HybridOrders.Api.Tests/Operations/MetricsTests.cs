@@ -6,8 +6,13 @@ using HybridOrders.Api.Tests.Infrastructure;
 namespace HybridOrders.Api.Tests.Operations;
 
 /// <summary>GET /metrics: Prometheus text from OpenTelemetry, admin only by default; the product's own meter moves.</summary>
-public sealed class MetricsTests(SqliteApiFactory factory) : IClassFixture<SqliteApiFactory>
+public sealed class MetricsTests(MetricsTests.TelemetryFactory factory) : IClassFixture<MetricsTests.TelemetryFactory>
 {
+    public class TelemetryFactory : SqliteApiFactory
+    {
+        public TelemetryFactory() => Telemetry = true;
+    }
+
     [Fact]
     public async Task The_product_meters_move_after_a_hold_and_an_order()
     {
@@ -70,7 +75,7 @@ public sealed class MetricsTests(SqliteApiFactory factory) : IClassFixture<Sqlit
             .Where(m => labels.All(l => m.Groups["labels"].Value.Contains($"{l.Name}=\"{l.Value}\"", StringComparison.Ordinal)))
             .Sum(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
 
-    private sealed class AnonymousMetricsFactory : SqliteApiFactory
+    private sealed class AnonymousMetricsFactory : TelemetryFactory
     {
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
