@@ -43,7 +43,8 @@ public static class HybridOrdersMetrics
 
     public static void StockRefused(string operation) => StockRefusals.Add(1, new KeyValuePair<string, object?>("operation", operation));
 
-    /// <summary>Runs one routing decision and records how long it took, tagged with the kind of fulfilment routed.</summary>
+    /// <summary>Runs one routing decision and records how long it took, tagged with what was routed (<c>ship_from</c>: a
+    /// delivery or the transfers of a pickup over the ship-from locations).</summary>
     public static T Routed<T>(string kind, Func<T> route)
     {
         var started = Stopwatch.GetTimestamp();
