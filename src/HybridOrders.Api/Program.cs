@@ -23,6 +23,7 @@ builder.Services.AddMediator(o =>
 });
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
+builder.Services.AddSingleton(JsonSetup.ForEvents());
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonSetup.Configure(o.JsonSerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // binding failures reach the problem mapper
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -82,6 +83,8 @@ api.MapReservationEndpoints();
 api.MapOrderEndpoints();
 api.MapReturnEndpoints();
 api.MapMonitorEndpoints();
+api.MapEventEndpoints();
+api.MapWebhookEndpoints();
 
 app.Run();
 
