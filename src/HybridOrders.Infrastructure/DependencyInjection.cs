@@ -55,7 +55,7 @@ public static class DependencyInjection
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use sqlite, postgresql or sqlserver.");
         }
 
-        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton<IClock>(new Time.MicrosecondClock(SystemClock.Instance));
         services.AddSingleton<IDateTimeZoneProvider>(DateTimeZoneProviders.Tzdb);
         services.AddSingleton(new ShopSettings(configuration["Shop:Currency"] ?? "EUR"));
         services.AddSingleton(new Application.Orders.FulfilmentSettings(
