@@ -37,6 +37,8 @@ public static class DependencyInjection
         services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
         services.AddSingleton<OutboxInterceptor>();
+        services.Configure<StockOptions>(configuration.GetSection(StockOptions.Section));
+        services.Configure<TransactionRetryOptions>(configuration.GetSection(TransactionRetryOptions.Section));
 
         var provider = (configuration[$"{DatabaseOptions.Section}:Provider"] ?? "sqlite").Trim().ToLowerInvariant();
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
@@ -64,6 +66,7 @@ public static class DependencyInjection
         services.AddSingleton(new Application.Returns.ReturnSettings(configuration.GetValue("Returns:WindowDays", 30)));
         services.AddScoped<IStockLedger, StockLedger>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<TransactionRetry>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<DemoSeeder>();
 
