@@ -1,6 +1,8 @@
+using HybridOrders.Application.Orders;
 using HybridOrders.Application.Reservations;
 using HybridOrders.Application.Returns;
 using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Orders;
 using HybridOrders.Domain.Reservations;
 using HybridOrders.Domain.Returns;
 
@@ -18,9 +20,15 @@ public static class EventCatalogue
     public static OutgoingEvent Describe(IDomainEvent domainEvent) => domainEvent switch
     {
         ReservationEvent e => new(e.Type, ReservationResponse.From(e.Reservation), [e.Reservation.LocationCode]),
+        OrderEvent e => new(e.Type, OrderResponse.From(e.Order), Sites(e.Order.Fulfilments)),
+        FulfilmentEvent e => new(e.Type, FulfilmentResponse.From(e.Fulfilment, e.Order.Number), Sites([e.Fulfilment])),
         ReturnAccepted e => new(e.Type, ReturnResponse.From(e.Return), [e.Return.LocationCode]),
         _ => throw new InvalidOperationException($"No event description for {domainEvent.GetType().Name}."),
     };
+
+    /// <summary>Every location a fulfilment touches (origin, pickup store): the POS keys that see the event.</summary>
+    private static IReadOnlyList<string> Sites(IEnumerable<Fulfilment> fulfilments) =>
+        fulfilments.SelectMany(f => new[] { f.OriginLocationCode, f.DestinationLocationCode }).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Which roles see which events: storefronts everything but returns; POS keys only events at their location
     /// (filtered by location, see <see cref="EventRecord.Locations"/>); admin and logistics everything.</summary>

@@ -23,7 +23,7 @@ public enum OrderStatus
 }
 
 /// <summary>An order from any channel. Its fulfilments (one per origin location) carry the goods; its status is derived from them.</summary>
-public sealed class Order
+public sealed class Order : AggregateRoot
 {
     private readonly List<OrderLine> _lines = [];
     private readonly List<Fulfilment> _fulfilments = [];
@@ -48,6 +48,7 @@ public sealed class Order
         Currency = currency;
         PlacedAt = placedAt;
         Status = OrderStatus.Placed;
+        Raise(new OrderEvent(EventTypes.OrderPlaced, this)); // its data (with the fulfilments added next) is taken when it is saved
     }
 
     public Guid Id { get; private set; }
@@ -132,7 +133,10 @@ public sealed class Order
     private Fulfilment Step(Guid fulfilmentId, Action<Fulfilment> step)
     {
         var fulfilment = FulfilmentOf(fulfilmentId);
+        var before = fulfilment.Status;
         step(fulfilment);
+        if (fulfilment.Status != before && FulfilmentEvent.TypeFor(fulfilment.Status) is { } type)
+            Raise(new FulfilmentEvent(type, this, fulfilment));
         Touch();
         return fulfilment;
     }
@@ -201,8 +205,11 @@ public sealed class Order
     private void Touch()
     {
         foreach (var f in _fulfilments) f.NoteMinutesToReady(PlacedAt);
+        var before = Status;
         Status = Derive(_fulfilments);
         Version++;
+        if (Status != before && Status is OrderStatus.Completed or OrderStatus.Cancelled)
+            Raise(new OrderEvent(Status == OrderStatus.Completed ? EventTypes.OrderCompleted : EventTypes.OrderCancelled, this));
     }
 
     /// <summary>placed (nothing moved yet) → in_progress (something moved) → completed | cancelled | expired (all ended).</summary>
@@ -247,3 +254,20 @@ public sealed record FulfilmentSite(string Code, GeoPoint Position, string TimeZ
 
 /// <summary>Why a fulfilment goes where it goes: the strategy and every candidate considered (ADR 0006).</summary>
 public sealed record RoutingDecision(string Strategy, IReadOnlyList<CandidateDecision> Candidates);
+
+/// <summary>An order was placed, completed or cancelled; the payload is the order as saved.</summary>
+public sealed record OrderEvent(string Type, Order Order) : IDomainEvent;
+
+/// <summary>A fulfilment of <see cref="Order"/> took a step clients react to (ready, collected, shipped, delivered, expired).</summary>
+public sealed record FulfilmentEvent(string Type, Order Order, Fulfilment Fulfilment) : IDomainEvent
+{
+    public static string? TypeFor(FulfilmentStatus status) => status switch
+    {
+        FulfilmentStatus.ReadyForPickup => EventTypes.FulfilmentReadyForPickup,
+        FulfilmentStatus.Collected => EventTypes.FulfilmentCollected,
+        FulfilmentStatus.Shipped or FulfilmentStatus.InTransit => EventTypes.FulfilmentShipped, // a transfer leaving for the pickup store too
+        FulfilmentStatus.Delivered => EventTypes.FulfilmentDelivered,
+        FulfilmentStatus.Expired => EventTypes.FulfilmentExpired,
+        _ => null,
+    };
+}

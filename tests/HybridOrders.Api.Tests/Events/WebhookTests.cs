@@ -66,6 +66,38 @@ public abstract class WebhookTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Place_ready_collect_are_delivered_in_order_with_valid_signatures()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await SubscribeAsync(receiver, "order.placed", "order.completed", "fulfilment.ready_for_pickup", "fulfilment.collected");
+        var store = await _admin.CreateLocationAsync(shipFrom: false, openingHours: Infrastructure.Api.MondayToSaturday);
+        var sku = await _admin.CreateProductAsync(unitPrice: 25m);
+        await _admin.ReceiveAsync(store, sku, 2);
+        var pos = factory.Pos(store);
+
+        var order = (await factory.Storefront().PostJsonAsync("/api/v1/orders", new
+        {
+            channel = "app", customer = new { phone = "+49 170 5550001", name = "Paul" }, lines = new[] { new { sku, quantity = 2 } },
+            fulfilment = new { type = "pickup", locationCode = store },
+        })).Expect(HttpStatusCode.Created);
+        var orderId = order.Get<string>("id");
+        var fulfilmentId = order["fulfilments"]![0]!.Get<string>("id");
+        (await pos.PostJsonAsync($"/api/v1/fulfilments/{fulfilmentId}/ready", null)).Expect(HttpStatusCode.OK);
+        var collected = (await pos.PostJsonAsync($"/api/v1/fulfilments/{fulfilmentId}/collect", null)).Expect(HttpStatusCode.OK);
+
+        bool Mine(ReceivedWebhook r) => r.Body["data"]!["id"]!.GetValue<string>() == orderId || r.Body["data"]!["id"]!.GetValue<string>() == fulfilmentId;
+        var delivered = (await receiver.WaitForAsync(d => d.Count(Mine) >= 4)).Where(Mine).ToList();
+        delivered.Select(d => d.Type).ShouldBe(["order.placed", "fulfilment.ready_for_pickup", "fulfilment.collected", "order.completed"]);
+        delivered.ShouldAllBe(d => d.SignatureValid);
+        delivered.Select(d => d.Id).ShouldBeInOrder(SortDirection.Ascending);
+        delivered[0].Body["data"]!.ToJsonString().ShouldBe(order.ToJsonString()); // as POST /orders (and GET) showed it then
+        delivered[2].Body["data"]!.ToJsonString().ShouldBe(collected.ToJsonString());
+        var final = (await factory.Storefront().GetJsonAsync($"/api/v1/orders/{orderId}")).Expect(HttpStatusCode.OK);
+        delivered[3].Body["data"]!.ToJsonString().ShouldBe(final.ToJsonString());
+        delivered[3].Body["data"]!.Get<string>("status").ShouldBe("completed");
+    }
+
+    [Fact]
     public async Task A_receiver_answering_500_three_times_gets_the_event_on_the_fourth_attempt()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
