@@ -321,3 +321,11 @@ VALUES ('20261202203938_EventsOutboxAndWebhooks', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "StockLines" ADD "LowStockThreshold" INTEGER NOT NULL DEFAULT 0;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202214202_LowStockThreshold', '10.0.14');
+
+COMMIT;
+

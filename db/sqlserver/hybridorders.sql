@@ -653,3 +653,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202214138_LowStockThreshold'
+)
+BEGIN
+    ALTER TABLE [StockLines] ADD [LowStockThreshold] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202214138_LowStockThreshold'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202214138_LowStockThreshold', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

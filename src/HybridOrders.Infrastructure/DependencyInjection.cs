@@ -111,7 +111,8 @@ public static class DependencyInjection
     private static void AddEventsAndWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(new Application.Events.EventSettings(Duration.FromSeconds(configuration.GetValue("Events:GapTimeoutSeconds", 10))));
-        services.AddScoped<Application.Events.IEventOutbox, EventOutbox>();
+        services.AddScoped<EventOutbox>();
+        services.AddScoped<Application.Events.IEventOutbox>(sp => sp.GetRequiredService<EventOutbox>());
         services.AddSingleton<WebhookAddressPolicy>();
         services.AddSingleton<Application.Webhooks.IWebhookUrlPolicy>(sp => sp.GetRequiredService<WebhookAddressPolicy>());
         services.AddHttpClient(WebhookSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan) // the sender's own 10 s timeout applies

@@ -71,6 +71,9 @@ public interface IStockLedger
 
     /// <summary>Sets the units kept back from promising at a location. Not a ledger movement.</summary>
     Task SetSafetyStockAsync(StockLineKey line, int quantity, CancellationToken ct);
+
+    /// <summary>Sets the available figure at or below which the line counts as low (<c>stock.low</c>). Not a ledger movement.</summary>
+    Task SetLowStockThresholdAsync(StockLineKey line, int quantity, CancellationToken ct);
 }
 
 /// <summary>What a move does to a stock line.</summary>

@@ -33,9 +33,9 @@ public sealed class DeleteWebhookHandler(IHybridOrdersDbContext db) : ICommandHa
 {
     public async ValueTask<bool> Handle(DeleteWebhook command, CancellationToken ct)
     {
-        var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == command.Id, ct)
-                           ?? throw new NotFoundException("Webhook", command.Id.ToString());
-        db.WebhookSubscriptions.Remove(subscription);
+        // One statement, whatever a dispatcher is doing with it right now (its lease is no concern of the caller's).
+        if (await db.WebhookSubscriptions.Where(s => s.Id == command.Id).ExecuteDeleteAsync(ct) == 0)
+            throw new NotFoundException("Webhook", command.Id.ToString());
         return true;
     }
 }
@@ -49,7 +49,8 @@ public sealed class EnableWebhookHandler(IHybridOrdersDbContext db, IClock clock
     {
         var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == command.Id, ct)
                            ?? throw new NotFoundException("Webhook", command.Id.ToString());
-        subscription.Enable(clock.GetCurrentInstant());
+        // Only a disabled subscription changes (and no dispatcher holds a disabled one, so its lease cannot conflict).
+        if (subscription.Status == WebhookStatus.Disabled) subscription.Enable(clock.GetCurrentInstant());
         return WebhookResponse.From(subscription);
     }
 }

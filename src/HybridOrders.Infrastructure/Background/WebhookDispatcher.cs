@@ -129,10 +129,11 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
             {
                 await db.SaveChangesAsync(CancellationToken.None);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException)
             {
-                // The lease ran out and another dispatcher took the subscription over: its progress counts, not ours.
-                logger.LogWarning("Webhook {Subscription}: lease lost before saving progress; the events will be sent again", subscriptionId);
+                // The lease ran out and another dispatcher took the subscription over (its progress counts, not ours), or
+                // the subscription was deleted meanwhile.
+                logger.LogWarning("Webhook {Subscription}: lease lost or subscription deleted before saving progress", subscriptionId);
             }
         }
         return full;

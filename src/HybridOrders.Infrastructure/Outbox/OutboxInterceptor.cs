@@ -47,6 +47,9 @@ internal sealed class OutboxInterceptor(EventJson json, IClock clock) : SaveChan
 /// <summary>Events without an aggregate (stock thresholds): a row added to the scope's context, saved with the unit of work.</summary>
 internal sealed class EventOutbox(Persistence.HybridOrdersDbContext db, EventJson json, IClock clock) : IEventOutbox
 {
-    public void Add(string type, object data, IReadOnlyList<string> locationCodes) =>
-        db.Events.Add(new EventRecord(type, clock.GetCurrentInstant(), json.Serialize(data), locationCodes));
+    void IEventOutbox.Add(string type, object data, IReadOnlyList<string> locationCodes) => Add(type, data, locationCodes);
+
+    /// <summary>Adds the row and returns it (the stock ledger detaches it again when its move is rolled back to a savepoint).</summary>
+    public EventRecord Add(string type, object data, IReadOnlyList<string> locationCodes) =>
+        db.Events.Add(new EventRecord(type, clock.GetCurrentInstant(), json.Serialize(data), locationCodes)).Entity;
 }

@@ -16,7 +16,8 @@ namespace HybridOrders.Infrastructure.Stock;
 /// ledger remembers the highest line it locked in the current transaction, so a later call that would go back below it
 /// (the start of a deadlock cycle) is seen: logged always, refused where <see cref="StockOptions.EnforceLockOrder"/> is on.
 /// </summary>
-internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock, IOptions<StockOptions> options, ILogger<StockLedger> logger)
+internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock, IOptions<StockOptions> options, ILogger<StockLedger> logger,
+    Outbox.EventOutbox outbox)
     : IStockLedger
 {
     private const int MaxCountAttempts = 10;
@@ -38,6 +39,7 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
         const string savepoint = "reserve_attempt"; // a fixed name: SAVEPOINT may repeat a name, and one statement text keeps pg_stat_statements tidy
         await tx.CreateSavepointAsync(savepoint, ct);
         var highestBefore = HighestLocked();
+        var stockEventsBefore = _stockEvents.Count;
         var appended = new List<StockMovement>();
         var shortages = await ApplyInLockOrderAsync(moves, appended, ct);
         if (shortages.Count == 0)
@@ -49,6 +51,7 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
         await tx.RollbackToSavepointAsync(savepoint, ct);
         _highestLocked = highestBefore;
         foreach (var movement in appended) db.Entry(movement).State = EntityState.Detached;
+        DropStockEventsAfter(stockEventsBefore);
         return shortages;
     }
 
@@ -109,19 +112,15 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
     {
         await EnsureLineAsync(locationCode, sku, ct);
         var held = alsoReserved ? quantity : 0;
-        var updated = await Line(locationCode, sku).Where(x => x.OnHand <= int.MaxValue - quantity).ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.OnHand, x => x.OnHand + quantity)
-            .SetProperty(x => x.Reserved, x => x.Reserved + held), ct);
-        if (updated == 0) throw StockLimit(locationCode, sku);
+        if (await UpdateLineAsync(locationCode, sku, quantity, held, ct, maxOnHand: int.MaxValue - quantity) is null)
+            throw StockLimit(locationCode, sku);
         Append(locationCode, sku, kind, quantity, held, reference);
     }
 
     private async Task ReleaseLineAsync(string locationCode, string sku, int quantity, string? reference, CancellationToken ct)
     {
-        var updated = await Line(locationCode, sku)
-            .Where(x => x.Reserved >= quantity)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - quantity), ct);
-        EnsureUpdated(updated, locationCode, sku);
+        var updated = await UpdateLineAsync(locationCode, sku, 0, -quantity, ct, minReserved: quantity);
+        EnsureUpdated(updated is null ? 0 : 1, locationCode, sku);
         Append(locationCode, sku, MovementKind.Release, 0, -quantity, reference);
     }
 
@@ -175,7 +174,7 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
         // change between the read and the write makes the update miss and the count try again.
         for (var attempt = 0; attempt < MaxCountAttempts; attempt++)
         {
-            var current = await Line(locationCode, sku).AsNoTracking().Select(x => new { x.OnHand, x.Reserved }).SingleAsync(ct);
+            var current = await Line(locationCode, sku).AsNoTracking().Select(x => new { x.OnHand, x.Reserved, x.SafetyStock, x.LowStockThreshold }).SingleAsync(ct);
             if (countedQuantity < current.Reserved)
                 throw new DomainException("count_below_reserved",
                     $"The count {countedQuantity} of {sku} at {locationCode} is below the {current.Reserved} units reserved there; release or fulfil reservations first.");
@@ -185,6 +184,9 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
             if (updated == 1)
             {
                 Append(locationCode, sku, MovementKind.Adjustment, countedQuantity - current.OnHand, 0, reference);
+                // The update matched the figures read (on-hand unchanged, row now locked): they are the line's before and after.
+                NoteThreshold(locationCode, sku, current.OnHand, current.Reserved,
+                    new LineFigures(countedQuantity, current.Reserved, current.SafetyStock, current.LowStockThreshold));
                 return;
             }
         }
@@ -199,6 +201,14 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
         await Line(locationCode, sku).ExecuteUpdateAsync(s => s.SetProperty(x => x.SafetyStock, quantity), ct);
     }
 
+    public async Task SetLowStockThresholdAsync(StockLineKey line, int quantity, CancellationToken ct)
+    {
+        var (locationCode, sku) = line;
+        NoteLocking(locationCode, sku);
+        await EnsureLineAsync(locationCode, sku, ct);
+        await Line(locationCode, sku).ExecuteUpdateAsync(s => s.SetProperty(x => x.LowStockThreshold, quantity), ct);
+    }
+
     private IQueryable<StockLine> Line(string locationCode, string sku) =>
         db.StockLines.Where(x => x.LocationCode == locationCode && x.Sku == sku);
 
@@ -210,11 +220,7 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
     {
         for (var attempt = 0; ; attempt++)
         {
-            var updated = await Line(locationCode, sku)
-                .Where(x => x.OnHand - x.Reserved - x.SafetyStock >= quantity)
-                .Where(x => db.Locations.Any(l => l.Code == x.LocationCode && l.IsActive))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved + quantity), ct);
-            if (updated == 1)
+            if (await UpdateLineAsync(locationCode, sku, 0, quantity, ct, minAvailable: quantity) is not null)
             {
                 var movement = Append(locationCode, sku, MovementKind.Reserve, 0, quantity, reference);
                 appended?.Add(movement);

@@ -51,7 +51,7 @@ public abstract class EventFeedTests(ApiFactory factory)
             ids.Add((await pos.PostJsonAsync("/api/v1/reservations", Hold(location, sku, 1))).Expect(HttpStatusCode.Created).Get<string>("id"));
         (await pos.PostJsonAsync($"/api/v1/reservations/{ids[0]}/release", null)).Expect(HttpStatusCode.OK);
 
-        bool Mine(JsonNode e) => ids.Contains(e["data"]!["id"]!.GetValue<string>());
+        bool Mine(JsonNode e) => e.DataId() is { } id && ids.Contains(id);
         var events = (await WaitForAsync(_admin, "limit=2", all => all.Count(Mine) == 6)).Where(Mine).ToList();
         events.Count.ShouldBe(6);
         events.Select(e => e.Get<long>("id")).ShouldBeInOrder(SortDirection.Ascending);
@@ -79,16 +79,16 @@ public abstract class EventFeedTests(ApiFactory factory)
         var mine = (await factory.Pos(here).PostJsonAsync("/api/v1/reservations", Hold(here, sku, 1))).Expect(HttpStatusCode.Created).Get<string>("id");
         var theirs = (await factory.Pos(there).PostJsonAsync("/api/v1/reservations", Hold(there, sku, 1))).Expect(HttpStatusCode.Created).Get<string>("id");
 
-        var all = await WaitForAsync(_admin, "types=reservation.created", e => e.Any(x => x["data"]!.Get<string>("id") == theirs)
-                                                                               && e.Any(x => x["data"]!.Get<string>("id") == mine));
+        var all = await WaitForAsync(_admin, "types=reservation.created", e => e.Any(x => x.DataId() == theirs)
+                                                                               && e.Any(x => x.DataId() == mine));
         var seenByPos = await ReadAllAsync(factory.Pos(here), "limit=500");
-        seenByPos.ShouldContain(e => e["data"]!["id"]!.GetValue<string>() == mine);
-        seenByPos.ShouldNotContain(e => e["data"]!["id"] != null && e["data"]!["id"]!.GetValue<string>() == theirs);
+        seenByPos.ShouldContain(e => e.DataId() == mine);
+        seenByPos.ShouldNotContain(e => e["data"]!["id"] != null && e.DataId() == theirs);
         seenByPos.ShouldAllBe(e => e["data"]!["locationCode"]!.GetValue<string>() == here);
         all.Count.ShouldBeGreaterThanOrEqualTo(2);
 
         var seenByStorefront = await ReadAllAsync(factory.Storefront(), "limit=500");
-        seenByStorefront.ShouldContain(e => e["data"]!["id"]!.GetValue<string>() == theirs);
+        seenByStorefront.ShouldContain(e => e.DataId() == theirs);
         seenByStorefront.ShouldNotContain(e => e.Get<string>("type").StartsWith("return."));
         (await factory.Storefront().GetJsonAsync("/api/v1/events?types=return.accepted")).Expect(HttpStatusCode.OK)["items"]!.AsArray().Count.ShouldBe(0);
     }

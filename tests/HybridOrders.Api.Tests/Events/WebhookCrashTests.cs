@@ -24,7 +24,7 @@ public sealed class WebhookInstanceTests(TwoWebhookInstances instances) : IClass
                 locationCode = location, channel = "pos", customer = new { name = $"C{i}" }, lines = new[] { new { sku, quantity = 1 } },
             })).Expect(HttpStatusCode.Created).Get<string>("id")));
 
-        var delivered = await receiver.WaitForAsync(d => d.Count(r => ids.Contains(r.Body["data"]!["id"]!.GetValue<string>())) >= 40, 60);
+        var delivered = await receiver.WaitForAsync(d => d.Count(r => r.Body.DataId() is { } id && ids.Contains(id)) >= 40, 60);
         await Task.Delay(1000); // give a duplicate a chance to show
         receiver.Received.Count.ShouldBe(receiver.Received.Select(r => r.Id).Distinct().Count(), "each event once");
         receiver.Received.Select(r => r.Id).ShouldBeInOrder(SortDirection.Ascending);
@@ -71,7 +71,7 @@ public sealed class WebhookCrashTests
         receiver.Received.ShouldBeEmpty();
 
         await using var second = await ApiProcess.StartAsync(database, Settings(dispatcher: true));
-        var delivered = await receiver.WaitForAsync(d => d.Any(r => r.Body["data"]!["id"]!.GetValue<string>() == id), 60);
+        var delivered = await receiver.WaitForAsync(d => d.Any(r => r.Body.DataId() == id), 60);
         delivered.Single().SignatureValid.ShouldBeTrue();
     }
 
@@ -92,7 +92,7 @@ public sealed class WebhookCrashTests
         }
 
         await using var second = await ApiProcess.StartAsync(database, Settings(dispatcher: true, leaseSeconds: 3));
-        var delivered = await receiver.WaitForAsync(d => d.Any(r => r.Body["data"]!["id"]!.GetValue<string>() == id), 60);
+        var delivered = await receiver.WaitForAsync(d => d.Any(r => r.Body.DataId() == id), 60);
         delivered.Single().SignatureValid.ShouldBeTrue();
         receiver.Received.Count.ShouldBe(2); // the cut-off attempt and the one that got through
     }

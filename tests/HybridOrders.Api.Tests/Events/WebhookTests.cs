@@ -45,7 +45,7 @@ public abstract class WebhookTests(ApiFactory factory)
         var second = (await pos.PostJsonAsync("/api/v1/reservations", Hold(location, sku, 1))).Expect(HttpStatusCode.Created).Get<string>("id");
         (await pos.PostJsonAsync($"/api/v1/reservations/{second}/fulfil", null)).Expect(HttpStatusCode.OK);
 
-        bool Mine(ReceivedWebhook r) => r.Body["data"]?["id"]?.GetValue<string>() is { } id && (id == first || id == second);
+        bool Mine(ReceivedWebhook r) => r.Body.DataId() is { } id && (id == first || id == second);
         var delivered = (await receiver.WaitForAsync(d => d.Count(Mine) >= 4)).Where(Mine).ToList();
 
         delivered.Select(d => d.Type).ShouldBe(["reservation.created", "reservation.released", "reservation.created", "reservation.fulfilled"]);
@@ -85,7 +85,7 @@ public abstract class WebhookTests(ApiFactory factory)
         (await pos.PostJsonAsync($"/api/v1/fulfilments/{fulfilmentId}/ready", null)).Expect(HttpStatusCode.OK);
         var collected = (await pos.PostJsonAsync($"/api/v1/fulfilments/{fulfilmentId}/collect", null)).Expect(HttpStatusCode.OK);
 
-        bool Mine(ReceivedWebhook r) => r.Body["data"]!["id"]!.GetValue<string>() == orderId || r.Body["data"]!["id"]!.GetValue<string>() == fulfilmentId;
+        bool Mine(ReceivedWebhook r) => r.Body.DataId() == orderId || r.Body.DataId() == fulfilmentId;
         var delivered = (await receiver.WaitForAsync(d => d.Count(Mine) >= 4)).Where(Mine).ToList();
         delivered.Select(d => d.Type).ShouldBe(["order.placed", "fulfilment.ready_for_pickup", "fulfilment.collected", "order.completed"]);
         delivered.ShouldAllBe(d => d.SignatureValid);
@@ -108,7 +108,7 @@ public abstract class WebhookTests(ApiFactory factory)
         var id = (await pos.PostJsonAsync("/api/v1/reservations", Hold(location, sku, 1))).Expect(HttpStatusCode.Created).Get<string>("id");
 
         var delivered = await receiver.WaitForAsync(d => d.Count > 0, timeoutSeconds: 30);
-        delivered.Single().Body["data"]!.Get<string>("id").ShouldBe(id);
+        delivered.Single().Body.DataId().ShouldBe(id);
         receiver.Received.Select(r => r.Answered).ShouldBe([500, 500, 500, 204]);
         receiver.Received.Select(r => r.Id).Distinct().Count().ShouldBe(1);
         receiver.Received.ShouldAllBe(r => r.SignatureValid);
@@ -138,7 +138,7 @@ public abstract class WebhookTests(ApiFactory factory)
         var b = (await pos.PostJsonAsync("/api/v1/reservations", Hold(location, sku, 1))).Expect(HttpStatusCode.Created).Get<string>("id");
         (await pos.PostJsonAsync($"/api/v1/reservations/{b}/release", null)).Expect(HttpStatusCode.OK);
         await Task.Delay(1500);
-        receiver.Received.ShouldNotContain(r => r.Body["data"]!["id"]!.GetValue<string>() == b);
+        receiver.Received.ShouldNotContain(r => r.Body.DataId() == b);
         (await _admin.GetJsonAsync($"/api/v1/webhooks/{webhook.Get<string>("id")}")).ExpectProblem(HttpStatusCode.NotFound, "not_found");
     }
 }

@@ -44,8 +44,9 @@ public sealed class ApiProcess : IAsyncDisposable
         foreach (var (key, value) in settings) env[key.Replace(":", "__")] = value;
         foreach (var (key, value) in env) info.Environment[key] = value;
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -54,7 +55,8 @@ public sealed class ApiProcess : IAsyncDisposable
         var until = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < until)
         {
-            if (process.HasExited) throw new InvalidOperationException($"The API process exited with {process.ExitCode}.");
+            if (process.HasExited)
+                throw new InvalidOperationException($"The API process exited with {process.ExitCode}: {string.Join('\n', output.TakeLast(30))}");
             try
             {
                 if ((await probe.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return api;
@@ -65,7 +67,7 @@ public sealed class ApiProcess : IAsyncDisposable
             await Task.Delay(200);
         }
         api.Kill();
-        throw new TimeoutException("The API process did not become ready within 60 s.");
+        throw new TimeoutException($"The API process did not become ready within 60 s: {string.Join('\n', output.TakeLast(30))}");
     }
 
     public HttpClient Admin()

@@ -87,6 +87,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasAnnotation("HybridOrders:Code", true);
 
+                    b.Property<int>("LowStockThreshold")
+                        .HasColumnType("integer");
+
                     b.Property<int>("OnHand")
                         .HasColumnType("integer");
 

@@ -79,6 +79,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
 
+                    b.Property<int>("LowStockThreshold")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OnHand")
                         .HasColumnType("INTEGER");
 
