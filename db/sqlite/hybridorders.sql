@@ -270,6 +270,30 @@ VALUES ('20261123074150_ReturnsPromotionsAnalytics', '10.0.14');
 COMMIT;
 
 BEGIN TRANSACTION;
+CREATE TABLE "SalesHistory" (
+    "Sku" TEXT NOT NULL,
+    "LocationCode" TEXT NOT NULL,
+    "Date" TEXT NOT NULL,
+    "Channel" TEXT NOT NULL,
+    "Quantity" INTEGER NOT NULL,
+    "ImportedAt" INTEGER NOT NULL,
+    CONSTRAINT "PK_SalesHistory" PRIMARY KEY ("Sku", "LocationCode", "Date", "Channel"),
+    CONSTRAINT "FK_SalesHistory_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE RESTRICT,
+    CONSTRAINT "FK_SalesHistory_Products_Sku" FOREIGN KEY ("Sku") REFERENCES "Products" ("Sku") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_SalesHistory_LocationCode" ON "SalesHistory" ("LocationCode");
+
+CREATE INDEX "IX_SalesHistory_Sku_Date" ON "SalesHistory" ("Sku", "Date");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202203536_SalesHistory', '10.0.14');
+
+COMMIT;
+
+BEGIN TRANSACTION;
+ALTER TABLE "StockLines" ADD "LowStockThreshold" INTEGER NOT NULL DEFAULT 0;
+
 CREATE TABLE "Events" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Events" PRIMARY KEY AUTOINCREMENT,
     "Type" TEXT NOT NULL,
@@ -317,15 +341,7 @@ CREATE INDEX "IX_WebhookDeliveries_SubscriptionId_Id" ON "WebhookDeliveries" ("S
 CREATE INDEX "IX_WebhookSubscriptions_Status_DueAtMs" ON "WebhookSubscriptions" ("Status", "DueAtMs");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261202203938_EventsOutboxAndWebhooks', '10.0.14');
-
-COMMIT;
-
-BEGIN TRANSACTION;
-ALTER TABLE "StockLines" ADD "LowStockThreshold" INTEGER NOT NULL DEFAULT 0;
-
-INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261202214202_LowStockThreshold', '10.0.14');
+VALUES ('20261202220103_EventsOutboxAndWebhooks', '10.0.14');
 
 COMMIT;
 

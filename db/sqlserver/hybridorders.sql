@@ -558,7 +558,62 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202203922_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    CREATE TABLE [SalesHistory] (
+        [Sku] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [LocationCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Date] date NOT NULL,
+        [Channel] nvarchar(32) NOT NULL,
+        [Quantity] int NOT NULL,
+        [ImportedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_SalesHistory] PRIMARY KEY ([Sku], [LocationCode], [Date], [Channel]),
+        CONSTRAINT [FK_SalesHistory_Locations_LocationCode] FOREIGN KEY ([LocationCode]) REFERENCES [Locations] ([Code]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SalesHistory_Products_Sku] FOREIGN KEY ([Sku]) REFERENCES [Products] ([Sku]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    CREATE INDEX [IX_SalesHistory_LocationCode] ON [SalesHistory] ([LocationCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    CREATE INDEX [IX_SalesHistory_Sku_Date] ON [SalesHistory] ([Sku], [Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202203513_SalesHistory', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
+)
+BEGIN
+    ALTER TABLE [StockLines] ADD [LowStockThreshold] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE TABLE [Events] (
@@ -573,7 +628,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202203922_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE TABLE [WebhookSubscriptions] (
@@ -599,7 +654,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202203922_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE TABLE [WebhookDeliveries] (
@@ -619,7 +674,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202203922_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_At] ON [WebhookDeliveries] ([At]);
@@ -627,7 +682,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202203922_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_SubscriptionId_Id] ON [WebhookDeliveries] ([SubscriptionId], [Id]);
@@ -635,7 +690,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202203922_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE INDEX [IX_WebhookSubscriptions_Status_DueAtMs] ON [WebhookSubscriptions] ([Status], [DueAtMs]);
@@ -643,32 +698,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202203922_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202203922_EventsOutboxAndWebhooks', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202214138_LowStockThreshold'
-)
-BEGIN
-    ALTER TABLE [StockLines] ADD [LowStockThreshold] int NOT NULL DEFAULT 0;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202214138_LowStockThreshold'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202214138_LowStockThreshold', N'10.0.14');
+    VALUES (N'20261202220027_EventsOutboxAndWebhooks', N'10.0.14');
 END;
 
 COMMIT;

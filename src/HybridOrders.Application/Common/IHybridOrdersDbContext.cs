@@ -1,5 +1,6 @@
 using HybridOrders.Application.Events;
 using HybridOrders.Domain.Catalog;
+using HybridOrders.Domain.Forecasting;
 using HybridOrders.Domain.Inventory;
 using HybridOrders.Domain.Locations;
 using HybridOrders.Domain.Orders;
@@ -26,6 +27,7 @@ public interface IHybridOrdersDbContext
     DbSet<EventRecord> Events { get; }
     DbSet<WebhookSubscription> WebhookSubscriptions { get; }
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
+    DbSet<ImportedSale> ImportedSales { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

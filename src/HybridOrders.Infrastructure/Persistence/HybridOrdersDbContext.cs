@@ -2,6 +2,7 @@ using HybridOrders.Application.Common;
 using HybridOrders.Application.Events;
 using HybridOrders.Domain.Catalog;
 using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Forecasting;
 using HybridOrders.Domain.Inventory;
 using HybridOrders.Domain.Locations;
 using HybridOrders.Domain.Orders;
@@ -30,6 +31,7 @@ public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContex
     public DbSet<EventRecord> Events => Set<EventRecord>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<ImportedSale> ImportedSales => Set<ImportedSale>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -11,6 +11,13 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "LowStockThreshold",
+                table: "StockLines",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "Events",
                 columns: table => new
@@ -106,6 +113,10 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "WebhookSubscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "LowStockThreshold",
+                table: "StockLines");
         }
     }
 }

@@ -13,6 +13,13 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "LowStockThreshold",
+                table: "StockLines",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "Events",
                 columns: table => new
@@ -108,6 +115,10 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "WebhookSubscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "LowStockThreshold",
+                table: "StockLines");
         }
     }
 }

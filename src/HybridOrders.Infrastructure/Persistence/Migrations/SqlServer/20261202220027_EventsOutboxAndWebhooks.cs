@@ -11,6 +11,13 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "LowStockThreshold",
+                table: "StockLines",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "Events",
                 columns: table => new
@@ -106,6 +113,10 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "WebhookSubscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "LowStockThreshold",
+                table: "StockLines");
         }
     }
 }

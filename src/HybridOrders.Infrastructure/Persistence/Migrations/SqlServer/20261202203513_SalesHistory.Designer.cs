@@ -3,18 +3,17 @@ using System;
 using HybridOrders.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NodaTime;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
+namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 {
-    [DbContext(typeof(PostgresHybridOrdersDbContext))]
-    [Migration("20261202203931_EventsOutboxAndWebhooks")]
-    partial class EventsOutboxAndWebhooks
+    [DbContext(typeof(SqlServerHybridOrdersDbContext))]
+    [Migration("20261202203513_SalesHistory")]
+    partial class SalesHistory
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -22,82 +21,93 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 #pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.14")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+                .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("HybridOrders.Application.Events.EventRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Locations")
-                        .HasColumnType("text");
-
-                    b.Property<Instant>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("Events", (string)null);
-                });
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
             modelBuilder.Entity("HybridOrders.Domain.Catalog.Product", b =>
                 {
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("HybridOrders:Code", true);
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("decimal(18,2)");
 
                     b.HasKey("Sku");
 
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.HasKey("Sku", "LocationCode", "Date", "Channel");
+
+                    b.HasIndex("LocationCode");
+
+                    b.HasIndex("Sku", "Date");
+
+                    b.ToTable("SalesHistory", (string)null);
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockLine", b =>
                 {
                     b.Property<string>("LocationCode")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<int>("OnHand")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("Reserved")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("SafetyStock")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.HasKey("LocationCode", "Sku");
 
@@ -105,7 +115,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.ToTable("StockLines", t =>
                         {
-                            t.HasCheckConstraint("CK_StockLines_Figures", "\"OnHand\" >= 0 AND \"Reserved\" >= 0 AND \"Reserved\" <= \"OnHand\" AND \"SafetyStock\" >= 0");
+                            t.HasCheckConstraint("CK_StockLines_Figures", "[OnHand] >= 0 AND [Reserved] >= 0 AND [Reserved] <= [OnHand] AND [SafetyStock] >= 0");
                         });
                 });
 
@@ -115,36 +125,38 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("HybridOrders:Code", true);
 
-                    b.Property<Instant>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("OnHandDelta")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("ReservedDelta")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("HybridOrders:Code", true);
 
                     b.HasKey("Id");
@@ -158,41 +170,42 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("HybridOrders:Code", true);
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<double>("Latitude")
-                        .HasColumnType("double precision");
+                        .HasColumnType("float");
 
                     b.Property<double>("Longitude")
-                        .HasColumnType("double precision");
+                        .HasColumnType("float");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<bool>("PickupEnabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<bool>("ShipFromEnabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Code");
 
@@ -202,89 +215,91 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
-                    b.Property<Instant?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Candidates")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("RoutingCandidates");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("nvarchar(40)");
 
-                    b.Property<Instant?>("CollectedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime?>("CollectedAt")
+                        .HasColumnType("datetime2");
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
 
-                    b.Property<Instant?>("DeliveredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<double>("DestinationLatitude")
-                        .HasColumnType("double precision");
+                        .HasColumnType("float");
 
                     b.Property<string>("DestinationLocationCode")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<double>("DestinationLongitude")
-                        .HasColumnType("double precision");
+                        .HasColumnType("float");
 
                     b.Property<double>("DistanceKm")
-                        .HasColumnType("double precision");
+                        .HasColumnType("float");
 
-                    b.Property<Instant?>("ExpiredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime?>("ExpiredAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<int?>("MinutesToReady")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<Guid>("OrderId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("OriginLocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("HybridOrders:Code", true);
 
-                    b.Property<Instant?>("PickupDeadline")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime?>("PickupDeadline")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("PickupTimeZone")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("nvarchar(64)");
 
-                    b.Property<Instant?>("ReadyAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime?>("ReadyAt")
+                        .HasColumnType("datetime2");
 
-                    b.Property<Instant?>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("RoutingStrategy")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("nvarchar(64)");
 
-                    b.Property<Instant?>("ShippedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime?>("ShippedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.HasKey("Id");
 
@@ -307,68 +322,68 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
-                    b.Property<Instant?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
+                        .HasColumnType("nvarchar(3)");
 
                     b.Property<decimal>("Discount")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
-                    b.Property<Instant>("PlacedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("PromoCode")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<decimal>("RefundedAmount")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<int>("ReturnedUnits")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<decimal>("Subtotal")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<int>("Units")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -386,36 +401,37 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("HybridOrders:Code", true);
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
 
-                    b.Property<Instant>("EndsAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<int?>("MaxRedemptions")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<decimal?>("MinimumOrderTotal")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<int>("Redemptions")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    b.Property<Instant>("StartsAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("decimal(18,2)");
 
                     b.HasKey("Code");
 
@@ -428,36 +444,37 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("HybridOrders.Domain.Reservations.Reservation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
-                    b.Property<Instant?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
 
-                    b.Property<Instant>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -471,38 +488,39 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
+                        .HasColumnType("nvarchar(3)");
 
                     b.Property<string>("LocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("HybridOrders:Code", true);
 
                     b.Property<Guid>("OrderId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("OrderNumber")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<decimal>("RefundAmount")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasColumnType("decimal(18,2)");
 
                     b.HasKey("Id");
 
@@ -515,157 +533,58 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Returns");
                 });
 
-            modelBuilder.Entity("HybridOrders.Domain.Webhooks.WebhookDelivery", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Instant>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Attempt")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("DurationMs")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<long>("EventId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int?>("StatusCode")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("SubscriptionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("SubscriptionId", "Id");
-
-                    b.ToTable("WebhookDeliveries");
-                });
-
-            modelBuilder.Entity("HybridOrders.Domain.Webhooks.WebhookSubscription", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("Cursor")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<Instant?>("DisabledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DisabledReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<long>("DueAtMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("EventTypes")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int>("FailedAttempts")
-                        .HasColumnType("integer");
-
-                    b.Property<Instant?>("FailingSince")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("LeaseOwner")
-                        .IsConcurrencyToken()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("LeaseUntilMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Secret")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status", "DueAtMs");
-
-                    b.ToTable("WebhookSubscriptions");
-                });
-
             modelBuilder.Entity("HybridOrders.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Key")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("Body")
-                        .HasColumnType("text");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("ContentType")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Location")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<int?>("StatusCode")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.HasKey("Scope", "Key");
 
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HybridOrders.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("Sku")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockLine", b =>
@@ -698,16 +617,17 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         {
                             b1.Property<string>("LocationCode")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("nvarchar(64)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Day")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
-                            b1.Property<LocalTime>("Closes")
+                            b1.Property<TimeOnly>("Closes")
                                 .HasColumnType("time");
 
-                            b1.Property<LocalTime>("Opens")
+                            b1.Property<TimeOnly>("Opens")
                                 .HasColumnType("time");
 
                             b1.HasKey("LocationCode", "Day");
@@ -738,30 +658,30 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.OwnsOne("HybridOrders.Domain.Orders.Address", "DestinationAddress", b1 =>
                         {
                             b1.Property<Guid>("FulfilmentId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<string>("City")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("nvarchar(100)")
                                 .HasColumnName("AddressCity");
 
                             b1.Property<string>("Country")
                                 .IsRequired()
                                 .HasMaxLength(2)
-                                .HasColumnType("character varying(2)")
+                                .HasColumnType("nvarchar(2)")
                                 .HasColumnName("AddressCountry");
 
                             b1.Property<string>("Line1")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("nvarchar(200)")
                                 .HasColumnName("AddressLine1");
 
                             b1.Property<string>("PostalCode")
                                 .IsRequired()
                                 .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
+                                .HasColumnType("nvarchar(20)")
                                 .HasColumnName("AddressPostalCode");
 
                             b1.HasKey("FulfilmentId");
@@ -775,15 +695,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.OwnsMany("HybridOrders.Domain.Orders.FulfilmentLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("FulfilmentId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<string>("Sku")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("nvarchar(64)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Quantity")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.HasKey("FulfilmentId", "Sku");
 
@@ -803,26 +724,26 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.OwnsOne("HybridOrders.Domain.Common.CustomerRef", "Customer", b1 =>
                         {
                             b1.Property<Guid>("OrderId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(254)
-                                .HasColumnType("character varying(254)")
+                                .HasColumnType("nvarchar(254)")
                                 .HasColumnName("CustomerEmail");
 
                             b1.Property<string>("Id")
                                 .HasMaxLength(128)
-                                .HasColumnType("character varying(128)")
+                                .HasColumnType("nvarchar(128)")
                                 .HasColumnName("CustomerId");
 
                             b1.Property<string>("Name")
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("nvarchar(200)")
                                 .HasColumnName("CustomerName");
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)")
+                                .HasColumnType("nvarchar(32)")
                                 .HasColumnName("CustomerPhone");
 
                             b1.HasKey("OrderId");
@@ -842,27 +763,28 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.OwnsMany("HybridOrders.Domain.Orders.OrderLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("OrderId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<string>("Sku")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("nvarchar(64)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<decimal>("Discount")
                                 .HasPrecision(18, 2)
-                                .HasColumnType("numeric(18,2)");
+                                .HasColumnType("decimal(18,2)");
 
                             b1.Property<decimal>("LineTotal")
                                 .HasPrecision(18, 2)
-                                .HasColumnType("numeric(18,2)");
+                                .HasColumnType("decimal(18,2)");
 
                             b1.Property<int>("Quantity")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<decimal>("UnitPrice")
                                 .HasPrecision(18, 2)
-                                .HasColumnType("numeric(18,2)");
+                                .HasColumnType("decimal(18,2)");
 
                             b1.HasKey("OrderId", "Sku");
 
@@ -889,26 +811,26 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.OwnsOne("HybridOrders.Domain.Common.CustomerRef", "Customer", b1 =>
                         {
                             b1.Property<Guid>("ReservationId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(254)
-                                .HasColumnType("character varying(254)")
+                                .HasColumnType("nvarchar(254)")
                                 .HasColumnName("CustomerEmail");
 
                             b1.Property<string>("Id")
                                 .HasMaxLength(128)
-                                .HasColumnType("character varying(128)")
+                                .HasColumnType("nvarchar(128)")
                                 .HasColumnName("CustomerId");
 
                             b1.Property<string>("Name")
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("nvarchar(200)")
                                 .HasColumnName("CustomerName");
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)")
+                                .HasColumnType("nvarchar(32)")
                                 .HasColumnName("CustomerPhone");
 
                             b1.HasKey("ReservationId");
@@ -926,15 +848,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.OwnsMany("HybridOrders.Domain.Reservations.ReservationLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("ReservationId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<string>("Sku")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("nvarchar(64)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<int>("Quantity")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.HasKey("ReservationId", "Sku");
 
@@ -967,23 +890,24 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.OwnsMany("HybridOrders.Domain.Returns.ReturnLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("ReturnId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<string>("Sku")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("nvarchar(64)")
+                                .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("HybridOrders:Code", true);
 
                             b1.Property<string>("Condition")
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("nvarchar(32)");
 
                             b1.Property<int>("Quantity")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<decimal>("RefundAmount")
                                 .HasPrecision(18, 2)
-                                .HasColumnType("numeric(18,2)");
+                                .HasColumnType("decimal(18,2)");
 
                             b1.HasKey("ReturnId", "Sku", "Condition");
 
@@ -994,15 +918,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         });
 
                     b.Navigation("Lines");
-                });
-
-            modelBuilder.Entity("HybridOrders.Domain.Webhooks.WebhookDelivery", b =>
-                {
-                    b.HasOne("HybridOrders.Domain.Webhooks.WebhookSubscription", null)
-                        .WithMany()
-                        .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
