@@ -605,7 +605,43 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202212613_StoreCapacity'
+)
+BEGIN
+    ALTER TABLE [Locations] ADD [DailyCapacity] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212613_StoreCapacity'
+)
+BEGIN
+    CREATE TABLE [LocationCapacityDays] (
+        [LocationCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Day] varchar(10) NOT NULL,
+        [Used] int NOT NULL,
+        CONSTRAINT [PK_LocationCapacityDays] PRIMARY KEY ([LocationCode], [Day]),
+        CONSTRAINT [CK_LocationCapacityDays_Used] CHECK ("Used" >= 0),
+        CONSTRAINT [FK_LocationCapacityDays_Locations_LocationCode] FOREIGN KEY ([LocationCode]) REFERENCES [Locations] ([Code]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212613_StoreCapacity'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202212613_StoreCapacity', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
 )
 BEGIN
     ALTER TABLE [StockLines] ADD [LowStockThreshold] int NOT NULL DEFAULT 0;
@@ -613,7 +649,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE TABLE [Events] (
@@ -628,7 +664,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE TABLE [WebhookSubscriptions] (
@@ -654,7 +690,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE TABLE [WebhookDeliveries] (
@@ -674,7 +710,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_At] ON [WebhookDeliveries] ([At]);
@@ -682,7 +718,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_SubscriptionId_Id] ON [WebhookDeliveries] ([SubscriptionId], [Id]);
@@ -690,7 +726,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE INDEX [IX_WebhookSubscriptions_Status_DueAtMs] ON [WebhookSubscriptions] ([Status], [DueAtMs]);
@@ -698,11 +734,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202220027_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202220027_EventsOutboxAndWebhooks', N'10.0.14');
+    VALUES (N'20261202223314_EventsOutboxAndWebhooks', N'10.0.14');
 END;
 
 COMMIT;

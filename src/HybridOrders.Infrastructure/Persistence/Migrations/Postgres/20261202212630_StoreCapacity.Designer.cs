@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHybridOrdersDbContext))]
-    [Migration("20261202220045_EventsOutboxAndWebhooks")]
-    partial class EventsOutboxAndWebhooks
+    [Migration("20261202212630_StoreCapacity")]
+    partial class StoreCapacity
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,34 +25,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("HybridOrders.Application.Events.EventRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Locations")
-                        .HasColumnType("text");
-
-                    b.Property<Instant>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("Events", (string)null);
-                });
 
             modelBuilder.Entity("HybridOrders.Domain.Catalog.Product", b =>
                 {
@@ -78,40 +50,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Products");
                 });
 
-            modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
-                {
-                    b.Property<string>("Sku")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasAnnotation("HybridOrders:Code", true);
-
-                    b.Property<string>("LocationCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasAnnotation("HybridOrders:Code", true);
-
-                    b.Property<LocalDate>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Channel")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<Instant>("ImportedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Sku", "LocationCode", "Date", "Channel");
-
-                    b.HasIndex("LocationCode");
-
-                    b.HasIndex("Sku", "Date");
-
-                    b.ToTable("SalesHistory", (string)null);
-                });
-
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockLine", b =>
                 {
                     b.Property<string>("LocationCode")
@@ -123,9 +61,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasAnnotation("HybridOrders:Code", true);
-
-                    b.Property<int>("LowStockThreshold")
-                        .HasColumnType("integer");
 
                     b.Property<int>("OnHand")
                         .HasColumnType("integer");
@@ -191,6 +126,29 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("StockMovements");
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Locations.CapacityDay", b =>
+                {
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LocationCode", "Day");
+
+                    b.ToTable("LocationCapacityDays", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LocationCapacityDays_Used", "\"Used\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Locations.Location", b =>
                 {
                     b.Property<string>("Code")
@@ -200,6 +158,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DailyCapacity")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -552,120 +513,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Returns");
                 });
 
-            modelBuilder.Entity("HybridOrders.Domain.Webhooks.WebhookDelivery", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Instant>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Attempt")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("DurationMs")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<long>("EventId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int?>("StatusCode")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("SubscriptionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("SubscriptionId", "Id");
-
-                    b.ToTable("WebhookDeliveries");
-                });
-
-            modelBuilder.Entity("HybridOrders.Domain.Webhooks.WebhookSubscription", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("Cursor")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<Instant?>("DisabledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DisabledReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<long>("DueAtMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("EventTypes")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int>("FailedAttempts")
-                        .HasColumnType("integer");
-
-                    b.Property<Instant?>("FailingSince")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("LeaseOwner")
-                        .IsConcurrencyToken()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("LeaseUntilMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Secret")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status", "DueAtMs");
-
-                    b.ToTable("WebhookSubscriptions");
-                });
-
             modelBuilder.Entity("HybridOrders.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -705,21 +552,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("IdempotencyRecords");
                 });
 
-            modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
-                {
-                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
-                        .WithMany()
-                        .HasForeignKey("LocationCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HybridOrders.Domain.Catalog.Product", null)
-                        .WithMany()
-                        .HasForeignKey("Sku")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockLine", b =>
                 {
                     b.HasOne("HybridOrders.Domain.Locations.Location", null)
@@ -741,6 +573,15 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("LocationCode", "Sku")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Locations.CapacityDay", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCode")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1046,15 +887,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         });
 
                     b.Navigation("Lines");
-                });
-
-            modelBuilder.Entity("HybridOrders.Domain.Webhooks.WebhookDelivery", b =>
-                {
-                    b.HasOne("HybridOrders.Domain.Webhooks.WebhookSubscription", null)
-                        .WithMany()
-                        .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
