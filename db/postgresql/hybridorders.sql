@@ -503,3 +503,56 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212235_FulfilmentRejection') THEN
+    ALTER TABLE "OrderLines" ADD "CancelledAmount" numeric(18,2) NOT NULL DEFAULT 0.0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212235_FulfilmentRejection') THEN
+    ALTER TABLE "OrderLines" ADD "CancelledQuantity" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212235_FulfilmentRejection') THEN
+    ALTER TABLE "Fulfilments" ADD "RejectedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212235_FulfilmentRejection') THEN
+    ALTER TABLE "Fulfilments" ADD "RejectionReason" character varying(32);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212235_FulfilmentRejection') THEN
+    ALTER TABLE "Fulfilments" ADD "ReplacesFulfilmentId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212235_FulfilmentRejection') THEN
+    ALTER TABLE "FulfilmentLines" ADD "RejectedQuantity" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212235_FulfilmentRejection') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202212235_FulfilmentRejection', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -269,3 +269,21 @@ VALUES ('20261123074150_ReturnsPromotionsAnalytics', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "OrderLines" ADD "CancelledAmount" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "OrderLines" ADD "CancelledQuantity" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Fulfilments" ADD "RejectedAt" INTEGER NULL;
+
+ALTER TABLE "Fulfilments" ADD "RejectionReason" TEXT NULL;
+
+ALTER TABLE "Fulfilments" ADD "ReplacesFulfilmentId" TEXT NULL;
+
+ALTER TABLE "FulfilmentLines" ADD "RejectedQuantity" INTEGER NOT NULL DEFAULT 0;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202212254_FulfilmentRejection', '10.0.14');
+
+COMMIT;
+

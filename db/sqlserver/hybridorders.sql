@@ -555,3 +555,64 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212213_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [OrderLines] ADD [CancelledAmount] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212213_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [OrderLines] ADD [CancelledQuantity] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212213_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [RejectedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212213_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [RejectionReason] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212213_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [ReplacesFulfilmentId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212213_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [FulfilmentLines] ADD [RejectedQuantity] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212213_FulfilmentRejection'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202212213_FulfilmentRejection', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -4,6 +4,7 @@ using HybridOrders.Domain.Inventory;
 using HybridOrders.Domain.Locations;
 using HybridOrders.Domain.Orders;
 using HybridOrders.Domain.Routing;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace HybridOrders.Application.Orders;
@@ -18,6 +19,7 @@ namespace HybridOrders.Application.Orders;
 public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger ledger, StockQueries stock, ICurrentUser user, FulfilmentSettings settings)
 {
     private const string PickupAtStore = "pickup_at_store";
+    public const string RerouteAfterRejection = "reroute_after_rejection";
 
     public Task PlanAsync(Order order, FulfilmentRequest request, Instant now, CancellationToken ct) =>
         request.Type == FulfilmentMode.Pickup
@@ -86,6 +88,50 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
             var decision = new RoutingDecision(plan.Strategy, plan.Candidates);
             foreach (var a in plan.Allocations) order.AddDelivery(Guid.CreateVersion7(), a.LocationCode, domainAddress, destination, a.DistanceKm, a.Lines, decision, now);
             return;
+        }
+        throw StockKeptMoving();
+    }
+
+    /// <summary>
+    /// Routes what an origin rejected again at once, with the usual rules (<see cref="Router"/>), over every ship-from location
+    /// except the one that rejected it (and the pickup store itself, for a pickup): a delivery goes on to the same address, a
+    /// pickup becomes a transfer to the same store. The stored decision (<c>reroute_after_rejection</c>) lists the rejecting
+    /// location with reason <c>rejected: &lt;reason&gt;</c>. What the rest of the network cannot supply is cancelled on the order.
+    /// The origin's moves (release and correction) and the replacements' reserves are ONE all-or-nothing ledger call; when a
+    /// concurrent order took stock the plan counted on, it routes again on fresh figures.
+    /// </summary>
+    /// <returns>The lines cancelled on the order, with the amount not charged.</returns>
+    public async Task<IReadOnlyList<CancelledLine>> RerouteAsync(Order order, FulfilmentRejection rejection, StockMoves originMoves,
+        IReadOnlyDictionary<string, int> alreadyReturned, Instant now, CancellationToken ct)
+    {
+        var old = rejection.Rejected;
+        var origin = old.OriginLocationCode;
+        var store = old.PickupLocationCode ?? origin; // a pickup's replacement travels to its store, never from it
+        var wanted = rejection.Lines;
+        var position = await db.Locations.AsNoTracking().Where(l => l.Code == origin).Select(l => new { l.Latitude, l.Longitude }).FirstAsync(ct);
+        var rejecting = new CandidateDecision(origin, Math.Round(new GeoPoint(position.Latitude, position.Longitude).DistanceKmTo(old.Destination), 3),
+            false, false, $"rejected: {rejection.Reason.ToSnakeCase()}");
+
+        for (var attempt = 0; attempt < settings.MaxRoutingAttempts; attempt++)
+        {
+            var candidates = await stock.CandidatesAsync(wanted, l => l.ShipFromEnabled && l.Code != origin && l.Code != store, ct);
+            var supplied = wanted
+                .Select(l => new StockQuantity(l.Sku, (int)Math.Min(l.Quantity, candidates.Sum(c => (long)c.Available.GetValueOrDefault(l.Sku)))))
+                .Where(l => l.Quantity > 0).ToList();
+            var plan = supplied.Count > 0 ? Router.Route(supplied, old.Destination, candidates) : null;
+            var moves = originMoves.Copy();
+            foreach (var a in plan?.Allocations ?? []) moves.Reserve(a.LocationCode, a.Lines, order.StockReference);
+            if ((await ledger.TryApplyAsync(moves, ct)).Count > 0) continue; // overtaken: route again on fresh figures
+
+            if (plan is not null)
+            {
+                var decision = new RoutingDecision(RerouteAfterRejection,
+                    plan.Candidates.Append(rejecting).OrderBy(c => c.DistanceKm).ThenBy(c => c.LocationCode, StringComparer.Ordinal).ToList());
+                foreach (var a in plan.Allocations) order.AddReplacement(rejection, a.LocationCode, a.DistanceKm, a.Lines, decision, now);
+            }
+            var missing = wanted.Select(l => new StockQuantity(l.Sku, l.Quantity - (plan?.Allocations.SelectMany(a => a.Lines).Where(x => x.Sku == l.Sku).Sum(x => x.Quantity) ?? 0)))
+                .Where(l => l.Quantity > 0).ToList();
+            return order.CancelUnsupplied(missing, alreadyReturned, now);
         }
         throw StockKeptMoving();
     }

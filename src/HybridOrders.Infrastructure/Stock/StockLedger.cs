@@ -95,6 +95,12 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
                     await EnsureLineAsync(location, sku, ct);
                     Append(location, sku, MovementKind.Damaged, 0, 0, $"{reference}:{quantity} damaged");
                     break;
+                case StockMoveKind.WriteOffMissing:
+                    await TakeReservedLineAsync(location, sku, quantity, MovementKind.Adjustment, reference, ct);
+                    break;
+                case StockMoveKind.WriteOffDamaged:
+                    await TakeReservedLineAsync(location, sku, quantity, MovementKind.Damaged, reference, ct);
+                    break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(moves), kind, "Unknown stock move.");
             }
