@@ -63,9 +63,7 @@ public sealed class RejectFulfilmentHandler(IHybridOrdersDbContext db, ICurrentU
             RejectionReason.Damaged => origin.WriteOffDamaged(rejected.StockLocationCode, rejection.Lines, reference),
             _ => origin.Release(rejected.StockLocationCode, rejection.Lines, reference),
         };
-        var returned = await db.Returns.AsNoTracking().Where(r => r.OrderId == order.Id).SelectMany(r => r.Lines)
-            .GroupBy(l => l.Sku).Select(g => new { Sku = g.Key, Quantity = g.Sum(l => l.Quantity) }).ToDictionaryAsync(x => x.Sku, x => x.Quantity, ct);
-        var cancelled = await planner.RerouteAsync(order, rejection, origin, returned, now, ct);
+        var cancelled = await planner.RerouteAsync(order, rejection, origin, await db.ReturnedUnitsAsync(order.Id, ct), now, ct);
 
         var replacements = order.Fulfilments.Where(f => f.ReplacesFulfilmentId == rejected.Id && f != rejection.Kept)
             .OrderBy(f => f.Code, StringComparer.Ordinal).Select(f => FulfilmentResponse.From(f, order.Number)).ToList();
