@@ -558,7 +558,54 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202212213_FulfilmentRejection'
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    CREATE TABLE [SalesHistory] (
+        [Sku] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [LocationCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Date] date NOT NULL,
+        [Channel] nvarchar(32) NOT NULL,
+        [Quantity] int NOT NULL,
+        [ImportedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_SalesHistory] PRIMARY KEY ([Sku], [LocationCode], [Date], [Channel]),
+        CONSTRAINT [FK_SalesHistory_Locations_LocationCode] FOREIGN KEY ([LocationCode]) REFERENCES [Locations] ([Code]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SalesHistory_Products_Sku] FOREIGN KEY ([Sku]) REFERENCES [Products] ([Sku]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    CREATE INDEX [IX_SalesHistory_LocationCode] ON [SalesHistory] ([LocationCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    CREATE INDEX [IX_SalesHistory_Sku_Date] ON [SalesHistory] ([Sku], [Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202203513_SalesHistory', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202220144_FulfilmentRejection'
 )
 BEGIN
     ALTER TABLE [OrderLines] ADD [CancelledAmount] decimal(18,2) NOT NULL DEFAULT 0.0;
@@ -566,7 +613,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202212213_FulfilmentRejection'
+    WHERE [MigrationId] = N'20261202220144_FulfilmentRejection'
 )
 BEGIN
     ALTER TABLE [OrderLines] ADD [CancelledQuantity] int NOT NULL DEFAULT 0;
@@ -574,7 +621,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202212213_FulfilmentRejection'
+    WHERE [MigrationId] = N'20261202220144_FulfilmentRejection'
 )
 BEGIN
     ALTER TABLE [Fulfilments] ADD [RejectedAt] datetime2 NULL;
@@ -582,7 +629,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202212213_FulfilmentRejection'
+    WHERE [MigrationId] = N'20261202220144_FulfilmentRejection'
 )
 BEGIN
     ALTER TABLE [Fulfilments] ADD [RejectionReason] nvarchar(32) NULL;
@@ -590,7 +637,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202212213_FulfilmentRejection'
+    WHERE [MigrationId] = N'20261202220144_FulfilmentRejection'
 )
 BEGIN
     ALTER TABLE [Fulfilments] ADD [ReplacesFulfilmentId] uniqueidentifier NULL;
@@ -598,7 +645,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202212213_FulfilmentRejection'
+    WHERE [MigrationId] = N'20261202220144_FulfilmentRejection'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD [RejectedQuantity] int NOT NULL DEFAULT 0;
@@ -606,11 +653,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202212213_FulfilmentRejection'
+    WHERE [MigrationId] = N'20261202220144_FulfilmentRejection'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202212213_FulfilmentRejection', N'10.0.14');
+    VALUES (N'20261202220144_FulfilmentRejection', N'10.0.14');
 END;
 
 COMMIT;
