@@ -549,51 +549,83 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202220204_FulfilmentRejection') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212630_StoreCapacity') THEN
+    ALTER TABLE "Locations" ADD "DailyCapacity" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212630_StoreCapacity') THEN
+    CREATE TABLE "LocationCapacityDays" (
+        "LocationCode" character varying(64) NOT NULL,
+        "Day" character varying(10) NOT NULL,
+        "Used" integer NOT NULL,
+        CONSTRAINT "PK_LocationCapacityDays" PRIMARY KEY ("LocationCode", "Day"),
+        CONSTRAINT "CK_LocationCapacityDays_Used" CHECK ("Used" >= 0),
+        CONSTRAINT "FK_LocationCapacityDays_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212630_StoreCapacity') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202212630_StoreCapacity', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202222136_FulfilmentRejection') THEN
     ALTER TABLE "OrderLines" ADD "CancelledAmount" numeric(18,2) NOT NULL DEFAULT 0.0;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202220204_FulfilmentRejection') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202222136_FulfilmentRejection') THEN
     ALTER TABLE "OrderLines" ADD "CancelledQuantity" integer NOT NULL DEFAULT 0;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202220204_FulfilmentRejection') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202222136_FulfilmentRejection') THEN
     ALTER TABLE "Fulfilments" ADD "RejectedAt" timestamp with time zone;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202220204_FulfilmentRejection') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202222136_FulfilmentRejection') THEN
     ALTER TABLE "Fulfilments" ADD "RejectionReason" character varying(32);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202220204_FulfilmentRejection') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202222136_FulfilmentRejection') THEN
     ALTER TABLE "Fulfilments" ADD "ReplacesFulfilmentId" uuid;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202220204_FulfilmentRejection') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202222136_FulfilmentRejection') THEN
     ALTER TABLE "FulfilmentLines" ADD "RejectedQuantity" integer NOT NULL DEFAULT 0;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202220204_FulfilmentRejection') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202222136_FulfilmentRejection') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261202220204_FulfilmentRejection', '10.0.14');
+    VALUES ('20261202222136_FulfilmentRejection', '10.0.14');
     END IF;
 END $EF$;
 COMMIT;

@@ -605,7 +605,43 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202220144_FulfilmentRejection'
+    WHERE [MigrationId] = N'20261202212613_StoreCapacity'
+)
+BEGIN
+    ALTER TABLE [Locations] ADD [DailyCapacity] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212613_StoreCapacity'
+)
+BEGIN
+    CREATE TABLE [LocationCapacityDays] (
+        [LocationCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Day] varchar(10) NOT NULL,
+        [Used] int NOT NULL,
+        CONSTRAINT [PK_LocationCapacityDays] PRIMARY KEY ([LocationCode], [Day]),
+        CONSTRAINT [CK_LocationCapacityDays_Used] CHECK ("Used" >= 0),
+        CONSTRAINT [FK_LocationCapacityDays_Locations_LocationCode] FOREIGN KEY ([LocationCode]) REFERENCES [Locations] ([Code]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212613_StoreCapacity'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202212613_StoreCapacity', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
 )
 BEGIN
     ALTER TABLE [OrderLines] ADD [CancelledAmount] decimal(18,2) NOT NULL DEFAULT 0.0;
@@ -613,7 +649,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202220144_FulfilmentRejection'
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
 )
 BEGIN
     ALTER TABLE [OrderLines] ADD [CancelledQuantity] int NOT NULL DEFAULT 0;
@@ -621,7 +657,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202220144_FulfilmentRejection'
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
 )
 BEGIN
     ALTER TABLE [Fulfilments] ADD [RejectedAt] datetime2 NULL;
@@ -629,7 +665,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202220144_FulfilmentRejection'
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
 )
 BEGIN
     ALTER TABLE [Fulfilments] ADD [RejectionReason] nvarchar(32) NULL;
@@ -637,7 +673,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202220144_FulfilmentRejection'
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
 )
 BEGIN
     ALTER TABLE [Fulfilments] ADD [ReplacesFulfilmentId] uniqueidentifier NULL;
@@ -645,7 +681,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202220144_FulfilmentRejection'
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD [RejectedQuantity] int NOT NULL DEFAULT 0;
@@ -653,11 +689,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202220144_FulfilmentRejection'
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202220144_FulfilmentRejection', N'10.0.14');
+    VALUES (N'20261202222118_FulfilmentRejection', N'10.0.14');
 END;
 
 COMMIT;

@@ -102,4 +102,23 @@ public sealed class RejectViewTests(MonitorFixture fixture, ITestOutputHelper ou
         await page.GetByLabel("Status").SelectOptionAsync("rejected");
         await Expect(page.Locator($"#fulfilments tbody tr[data-code='{delivery.Str("code")}'] .reject-badge")).ToHaveTextAsync("✕ rejected");
     }
+
+    [Fact]
+    public async Task Each_location_with_a_daily_capacity_shows_what_it_has_used_today_on_its_marker()
+    {
+        (await _shop.SetCapacityAsync("MON-SPANDAU", 1000))["dailyCapacity"]!.GetValue<int>().ShouldBe(1000); // large: other tests route there too
+        var delivery = (await _shop.DeliveryAsync((await _shop.ProductWithStockAsync(("MON-SPANDAU", 1)), 1))).SingleFulfilment();
+        delivery.Str("originLocationCode").ShouldBe("MON-SPANDAU");
+
+        var page = await fixture.Browser.OpenMonitorAsync(fixture.Host);
+        await page.SignInAsync(MonitorHost.LogisticsKey);
+        var marker = page.Locator("#map .location[data-location='MON-SPANDAU']");
+        var gauge = marker.Locator(".capacity");
+        await Expect(gauge).ToHaveAttributeAsync("data-capacity", new Regex(@"^[1-9]\d*/1000$"));
+        await Expect(marker).ToHaveAttributeAsync("aria-label", new Regex(@"Capacity today \(\d{4}-\d{2}-\d{2}\): [1-9]\d* of 1000 used\."));
+        await Expect(page.Locator("#map .location[data-location='MON-PANKOW'] .capacity")).ToHaveCountAsync(0); // no limit: no gauge
+        await marker.FocusAsync();
+        await Expect(page.Locator("#map-tip")).ToContainTextAsync("of 1000 used");
+        await page.ScreenshotAsync("network-capacity-1280x800", output);
+    }
 }

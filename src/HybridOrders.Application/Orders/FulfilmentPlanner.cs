@@ -15,6 +15,9 @@ namespace HybridOrders.Application.Orders;
 /// have the rest. Delivery: the nearest ship-from location with everything, else as few locations as possible
 /// (<see cref="Router"/>, ADR 0006). Every plan is held with one all-or-nothing ledger call (all its locations in the global
 /// lock order); when a concurrent order took stock the plan counted on, it routes again on fresh figures.
+/// Store capacity: a location that has taken on its <c>dailyCapacity</c> of delivery and transfer fulfilments today (its own
+/// day) is skipped (reason <c>at_capacity</c>); the slot is taken in the same all-or-nothing call as the stock, so racing orders
+/// never exceed it. A customer's chosen pickup store is never skipped for its own pickup.
 /// </summary>
 public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger ledger, StockQueries stock, ICurrentUser user, FulfilmentSettings settings)
 {
@@ -55,18 +58,14 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
             var available = await stock.AtAsync(store.Code, wanted, ct);
             var local = wanted.Select(l => new StockQuantity(l.Sku, Math.Min(l.Quantity, available.GetValueOrDefault(l.Sku)))).Where(l => l.Quantity > 0).ToList();
             var missing = wanted.Select(l => new StockQuantity(l.Sku, l.Quantity - available.GetValueOrDefault(l.Sku))).Where(l => l.Quantity > 0).ToList();
-            var plan = Router.Route(missing, store.Position, await stock.CandidatesAsync(missing, l => l.ShipFromEnabled && l.Code != store.Code, ct))
-                       ?? throw await stock.NetworkShortageAsync(wanted, ct);
-
-            var allocations = plan.Allocations.Select(a => new StockAllocation(a.LocationCode, a.Lines)).ToList();
-            if (local.Count > 0) allocations.Add(new StockAllocation(store.Code, local));
-            if ((await ledger.TryReserveAsync(allocations, order.StockReference, ct)).Count > 0) continue; // overtaken: route again
+            var route = await RouteAsync(missing, store.Position, l => l.ShipFromEnabled && l.Code != store.Code, order.StockReference, now, ct);
+            if (local.Count > 0) route.Moves.Reserve(store.Code, local, order.StockReference);
+            if (!(await ledger.TryApplyAsync(route.Moves, ct)).IsApplied) continue; // overtaken: route again
 
             if (local.Count > 0)
                 order.AddPickup(Guid.CreateVersion7(), site, local,
                     new RoutingDecision(PickupAtStore, [new CandidateDecision(store.Code, 0, false, true, "the pickup store keeps what it has")]), now);
-            var decision = new RoutingDecision(plan.Strategy, plan.Candidates);
-            foreach (var a in plan.Allocations) order.AddTransfer(Guid.CreateVersion7(), a.LocationCode, site, a.DistanceKm, a.Lines, decision, now);
+            foreach (var a in route.Plan.Allocations) order.AddTransfer(Guid.CreateVersion7(), a.LocationCode, site, a.DistanceKm, a.Lines, route.Decision, now);
             return;
         }
         throw StockKeptMoving();
@@ -79,26 +78,24 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
         var domainAddress = new Address(address.Line1!.Trim(), address.City!.Trim(), address.PostalCode!.Trim(), address.Country!.ToUpperInvariant());
         for (var attempt = 0; attempt < settings.MaxRoutingAttempts; attempt++)
         {
-            var plan = Router.Route(wanted, destination, await stock.CandidatesAsync(wanted, l => l.ShipFromEnabled, ct))
-                       ?? throw await stock.NetworkShortageAsync(wanted, ct);
-            var shortages = await ledger.TryReserveAsync(plan.Allocations.Select(a => new StockAllocation(a.LocationCode, a.Lines)).ToList(),
-                order.StockReference, ct);
-            if (shortages.Count > 0) continue; // a concurrent order took stock the plan counted on: route again on fresh figures
+            var route = await RouteAsync(wanted, destination, l => l.ShipFromEnabled, order.StockReference, now, ct);
+            // A concurrent order took stock (or the last slot of a capacity) the plan counted on: route again on fresh figures.
+            if (!(await ledger.TryApplyAsync(route.Moves, ct)).IsApplied) continue;
 
-            var decision = new RoutingDecision(plan.Strategy, plan.Candidates);
-            foreach (var a in plan.Allocations) order.AddDelivery(Guid.CreateVersion7(), a.LocationCode, domainAddress, destination, a.DistanceKm, a.Lines, decision, now);
+            foreach (var a in route.Plan.Allocations)
+                order.AddDelivery(Guid.CreateVersion7(), a.LocationCode, domainAddress, destination, a.DistanceKm, a.Lines, route.Decision, now);
             return;
         }
         throw StockKeptMoving();
     }
 
     /// <summary>
-    /// Routes what an origin rejected again at once, with the usual rules (<see cref="Router"/>), over every ship-from location
-    /// except the one that rejected it (and the pickup store itself, for a pickup): a delivery goes on to the same address, a
-    /// pickup becomes a transfer to the same store. The stored decision (<c>reroute_after_rejection</c>) lists the rejecting
-    /// location with reason <c>rejected: &lt;reason&gt;</c>. What the rest of the network cannot supply is cancelled on the order.
-    /// The origin's moves (release and correction) and the replacements' reserves are ONE all-or-nothing ledger call; when a
-    /// concurrent order took stock the plan counted on, it routes again on fresh figures.
+    /// Routes what an origin rejected again at once, with the usual rules (<see cref="Router"/>, capacity included), over every
+    /// ship-from location except the one that rejected it (and the pickup store itself, for a pickup): a delivery goes on to the
+    /// same address, a pickup becomes a transfer to the same store. The stored decision (<c>reroute_after_rejection</c>) lists the
+    /// rejecting location with reason <c>rejected: &lt;reason&gt;</c>. What the rest of the network cannot supply is cancelled on
+    /// the order. The origin's moves (release and correction), the replacements' reserves and capacity slots are ONE
+    /// all-or-nothing ledger call; when a concurrent order took stock (or a slot) the plan counted on, it routes again.
     /// </summary>
     /// <returns>The lines cancelled on the order, with the amount not charged.</returns>
     public async Task<IReadOnlyList<CancelledLine>> RerouteAsync(Order order, FulfilmentRejection rejection, StockMoves originMoves,
@@ -114,26 +111,76 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
 
         for (var attempt = 0; attempt < settings.MaxRoutingAttempts; attempt++)
         {
-            var candidates = await stock.CandidatesAsync(wanted, l => l.ShipFromEnabled && l.Code != origin && l.Code != store, ct);
+            var candidates = await CandidatesWithCapacityAsync(wanted, l => l.ShipFromEnabled && l.Code != origin && l.Code != store, now, ct);
             var supplied = wanted
-                .Select(l => new StockQuantity(l.Sku, (int)Math.Min(l.Quantity, candidates.Sum(c => (long)c.Available.GetValueOrDefault(l.Sku)))))
+                .Select(l => new StockQuantity(l.Sku, (int)Math.Min(l.Quantity, candidates.Open.Sum(c => (long)c.Available.GetValueOrDefault(l.Sku)))))
                 .Where(l => l.Quantity > 0).ToList();
-            var plan = supplied.Count > 0 ? Router.Route(supplied, old.Destination, candidates) : null;
+            var plan = supplied.Count > 0 ? Router.Route(supplied, old.Destination, candidates.Open) : null;
+            var route = plan is null ? null : Planned(plan, candidates, supplied, old.Destination, order.StockReference, RerouteAfterRejection, rejecting);
             var moves = originMoves.Copy();
-            foreach (var a in plan?.Allocations ?? []) moves.Reserve(a.LocationCode, a.Lines, order.StockReference);
-            if ((await ledger.TryApplyAsync(moves, ct)).Count > 0) continue; // overtaken: route again on fresh figures
+            if (route is not null) moves.Add(route.Moves);
+            if (!(await ledger.TryApplyAsync(moves, ct)).IsApplied) continue; // overtaken: route again on fresh figures
 
-            if (plan is not null)
-            {
-                var decision = new RoutingDecision(RerouteAfterRejection,
-                    plan.Candidates.Append(rejecting).OrderBy(c => c.DistanceKm).ThenBy(c => c.LocationCode, StringComparer.Ordinal).ToList());
-                foreach (var a in plan.Allocations) order.AddReplacement(rejection, a.LocationCode, a.DistanceKm, a.Lines, decision, now);
-            }
+            foreach (var a in plan?.Allocations ?? []) order.AddReplacement(rejection, a.LocationCode, a.DistanceKm, a.Lines, route!.Decision, now);
             var missing = wanted.Select(l => new StockQuantity(l.Sku, l.Quantity - (plan?.Allocations.SelectMany(a => a.Lines).Where(x => x.Sku == l.Sku).Sum(x => x.Quantity) ?? 0)))
                 .Where(l => l.Quantity > 0).ToList();
             return order.CancelUnsupplied(missing, alreadyReturned, now);
         }
         throw StockKeptMoving();
+    }
+
+    /// <summary>A routed plan, the decision to store (skipped locations included) and its ledger moves (reserves and capacity slots).</summary>
+    private sealed record Route(RoutingPlan Plan, RoutingDecision Decision, StockMoves Moves);
+
+    /// <summary>Routes <paramref name="wanted"/> to <paramref name="destination"/> over the locations passing <paramref name="where"/>,
+    /// skipping those at their daily capacity today. No plan: refused with <c>insufficient_stock</c> (what the open network lacks).</summary>
+    private async Task<Route> RouteAsync(IReadOnlyList<StockQuantity> wanted, GeoPoint destination,
+        System.Linq.Expressions.Expression<Func<Location, bool>> where, string reference, Instant now, CancellationToken ct)
+    {
+        var candidates = await CandidatesWithCapacityAsync(wanted, where, now, ct);
+        var plan = Router.Route(wanted, destination, candidates.Open);
+        if (plan is null)
+        {
+            if (candidates.Full.Count == 0) throw await stock.NetworkShortageAsync(wanted, ct);
+            var shortages = wanted.Select(l => new StockShortage(l.Sku, l.Quantity, candidates.Open.Sum(c => c.Available.GetValueOrDefault(l.Sku))))
+                .Where(s => s.Available < s.Requested).ToList();
+            throw new InsufficientStockException(shortages, "Not enough stock at locations with capacity left today: " +
+                string.Join(", ", shortages.Select(s => $"{s.Sku} requested {s.Requested}, available {s.Available}")) +
+                $" ({string.Join(", ", candidates.Full.Select(c => c.LocationCode).Order(StringComparer.Ordinal))} at capacity).");
+        }
+        return Planned(plan, candidates, wanted, destination, reference, plan.Strategy);
+    }
+
+    /// <summary>Candidates passing a condition, split by today's capacity (each location's own day): those still open, those full.</summary>
+    private sealed record CapacityCandidates(IReadOnlyList<RoutingCandidate> Open, IReadOnlyList<RoutingCandidate> Full, IReadOnlyDictionary<string, LocalDate> Days);
+
+    private async Task<CapacityCandidates> CandidatesWithCapacityAsync(IReadOnlyList<StockQuantity> wanted,
+        System.Linq.Expressions.Expression<Func<Location, bool>> where, Instant now, CancellationToken ct)
+    {
+        var (candidates, limited) = await stock.ShipCandidatesAsync(wanted, where, ct);
+        var days = limited.ToDictionary(l => l.Key, l => now.InZone(DateTimeZoneProviders.Tzdb[l.Value.TimeZoneId]).Date, StringComparer.Ordinal);
+        var used = await stock.UsedTodayAsync(days, ct);
+        var full = limited.Where(l => used.GetValueOrDefault(l.Key) >= l.Value.Capacity).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
+        return new CapacityCandidates(candidates.Where(c => !full.Contains(c.LocationCode)).ToList(),
+            candidates.Where(c => full.Contains(c.LocationCode)).ToList(), days);
+    }
+
+    /// <summary>The decision to store (the locations skipped at capacity and any <paramref name="passedOver"/> included, nearest first)
+    /// and the ledger moves of a plan: each allocation's reserve, and a capacity slot where the location has a capacity.</summary>
+    private static Route Planned(RoutingPlan plan, CapacityCandidates candidates, IReadOnlyList<StockQuantity> wanted, GeoPoint destination,
+        string reference, string strategy, params CandidateDecision[] passedOver)
+    {
+        var skipped = candidates.Full.Select(c => new CandidateDecision(c.LocationCode,
+            Math.Round(c.Position.DistanceKmTo(destination), 3), wanted.All(l => c.Available.GetValueOrDefault(l.Sku) >= l.Quantity), false, "at_capacity"));
+        var decisions = plan.Candidates.Concat(skipped).Concat(passedOver)
+            .OrderBy(d => d.DistanceKm).ThenBy(d => d.LocationCode, StringComparer.Ordinal).ToList();
+        var moves = new StockMoves();
+        foreach (var a in plan.Allocations)
+        {
+            moves.Reserve(a.LocationCode, a.Lines, reference);
+            if (candidates.Days.TryGetValue(a.LocationCode, out var day)) moves.TakeCapacity(a.LocationCode, day);
+        }
+        return new Route(plan, new RoutingDecision(strategy, decisions), moves);
     }
 
     private static DomainException StockKeptMoving() =>

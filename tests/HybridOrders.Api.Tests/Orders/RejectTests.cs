@@ -91,6 +91,32 @@ public abstract class RejectTests(ApiFactory factory)
         after["fulfilments"]!.AsArray().Select(f => f!.Get<string>("status")).ShouldBe(["rejected", "allocated"]);
         (await factory.Logistics().GetJsonAsync($"/api/v1/fulfilments?locationCode={nearest}&status=rejected")).Expect(HttpStatusCode.OK)
             ["items"]!.AsArray().Single()!.Get<string>("id").ShouldBe(original.Get<string>("id"));
+        static string Iso(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var stores = (await _admin.GetJsonAsync($"/api/v1/analytics/stores?from={Iso(DateTimeOffset.UtcNow.AddHours(-1))}&to={Iso(DateTimeOffset.UtcNow.AddHours(1))}"))
+            .Expect(HttpStatusCode.OK)["locations"]!.AsArray();
+        stores.Single(l => l!.Get<string>("locationCode") == nearest)!.Get<int>("rejected").ShouldBe(1);
+        stores.Single(l => l!.Get<string>("locationCode") == second)!.Get<int>("rejected").ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_replacement_respects_store_capacity_and_takes_a_slot_where_it_goes()
+    {
+        var nearest = await StoreAt(0.01);
+        var full = await StoreAt(0.03);
+        var open = await StoreAt(0.08);
+        var sku = await ProductWithStock(10m, (nearest, 1), (full, 5), (open, 5));
+        (await _admin.SendAsync(HttpMethod.Put, $"/api/v1/locations/{full}/capacity", new { dailyCapacity = 0 })).Expect(HttpStatusCode.OK);
+        (await _admin.SendAsync(HttpMethod.Put, $"/api/v1/locations/{open}/capacity", new { dailyCapacity = 5 })).Expect(HttpStatusCode.OK);
+        var order = (await _storefront.PostJsonAsync("/api/v1/orders", Delivery(null, (sku, 1)))).Expect(HttpStatusCode.Created);
+
+        var result = (await Reject(factory.Logistics(), Single(order), "store_unable")).Expect(HttpStatusCode.OK);
+
+        var replacement = result["replacements"]!.AsArray().Single()!;
+        replacement.Get<string>("originLocationCode").ShouldBe(open);
+        var reasons = replacement["routing"]!["candidates"]!.AsArray().ToDictionary(c => c!.Get<string>("locationCode"), c => c!.Get<string>("reason"));
+        (reasons[nearest], reasons[full]).ShouldBe(("rejected: store_unable", "at_capacity"));
+        (await _admin.GetJsonAsync($"/api/v1/locations/{open}/capacity")).Expect(HttpStatusCode.OK).Get<int>("usedToday").ShouldBe(1);
+        (await _admin.StockAsync(full, sku)).Reserved.ShouldBe(0);
     }
 
     [Fact]

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHybridOrdersDbContext))]
-    [Migration("20261202220204_FulfilmentRejection")]
-    partial class FulfilmentRejection
+    [Migration("20261202212630_StoreCapacity")]
+    partial class StoreCapacity
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -48,40 +48,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Sku");
 
                     b.ToTable("Products");
-                });
-
-            modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
-                {
-                    b.Property<string>("Sku")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasAnnotation("HybridOrders:Code", true);
-
-                    b.Property<string>("LocationCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasAnnotation("HybridOrders:Code", true);
-
-                    b.Property<LocalDate>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Channel")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<Instant>("ImportedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Sku", "LocationCode", "Date", "Channel");
-
-                    b.HasIndex("LocationCode");
-
-                    b.HasIndex("Sku", "Date");
-
-                    b.ToTable("SalesHistory", (string)null);
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockLine", b =>
@@ -160,6 +126,29 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("StockMovements");
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Locations.CapacityDay", b =>
+                {
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LocationCode", "Day");
+
+                    b.ToTable("LocationCapacityDays", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LocationCapacityDays_Used", "\"Used\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Locations.Location", b =>
                 {
                     b.Property<string>("Code")
@@ -169,6 +158,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DailyCapacity")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -273,16 +265,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<Instant?>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<Instant?>("RejectedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RejectionReason")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<Guid?>("ReplacesFulfilmentId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("RoutingStrategy")
                         .IsRequired()
@@ -570,21 +552,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("IdempotencyRecords");
                 });
 
-            modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
-                {
-                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
-                        .WithMany()
-                        .HasForeignKey("LocationCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HybridOrders.Domain.Catalog.Product", null)
-                        .WithMany()
-                        .HasForeignKey("Sku")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockLine", b =>
                 {
                     b.HasOne("HybridOrders.Domain.Locations.Location", null)
@@ -606,6 +573,15 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("LocationCode", "Sku")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Locations.CapacityDay", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCode")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -702,9 +678,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                             b1.Property<int>("Quantity")
                                 .HasColumnType("integer");
 
-                            b1.Property<int>("RejectedQuantity")
-                                .HasColumnType("integer");
-
                             b1.HasKey("FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
@@ -768,13 +741,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
                                 .HasAnnotation("HybridOrders:Code", true);
-
-                            b1.Property<decimal>("CancelledAmount")
-                                .HasPrecision(18, 2)
-                                .HasColumnType("numeric(18,2)");
-
-                            b1.Property<int>("CancelledQuantity")
-                                .HasColumnType("integer");
 
                             b1.Property<decimal>("Discount")
                                 .HasPrecision(18, 2)
