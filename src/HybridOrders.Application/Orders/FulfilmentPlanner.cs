@@ -115,7 +115,7 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
             var supplied = wanted
                 .Select(l => new StockQuantity(l.Sku, (int)Math.Min(l.Quantity, candidates.Open.Sum(c => (long)c.Available.GetValueOrDefault(l.Sku)))))
                 .Where(l => l.Quantity > 0).ToList();
-            var plan = supplied.Count > 0 ? Router.Route(supplied, old.Destination, candidates.Open) : null;
+            var plan = supplied.Count > 0 ? HybridOrdersMetrics.Routed("reroute", () => Router.Route(supplied, old.Destination, candidates.Open)) : null;
             var route = plan is null ? null : Planned(plan, candidates, supplied, old.Destination, order.StockReference, RerouteAfterRejection, rejecting);
             var moves = originMoves.Copy();
             if (route is not null) moves.Add(route.Moves);
@@ -138,7 +138,7 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
         System.Linq.Expressions.Expression<Func<Location, bool>> where, string reference, Instant now, CancellationToken ct)
     {
         var candidates = await CandidatesWithCapacityAsync(wanted, where, now, ct);
-        var plan = Router.Route(wanted, destination, candidates.Open);
+        var plan = HybridOrdersMetrics.Routed("ship_from", () => Router.Route(wanted, destination, candidates.Open));
         if (plan is null)
         {
             if (candidates.Full.Count == 0) throw await stock.NetworkShortageAsync(wanted, ct);
