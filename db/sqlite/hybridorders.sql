@@ -309,6 +309,24 @@ VALUES ('20261202212649_StoreCapacity', '10.0.14');
 COMMIT;
 
 BEGIN TRANSACTION;
+ALTER TABLE "OrderLines" ADD "CancelledAmount" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "OrderLines" ADD "CancelledQuantity" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Fulfilments" ADD "RejectedAt" INTEGER NULL;
+
+ALTER TABLE "Fulfilments" ADD "RejectionReason" TEXT NULL;
+
+ALTER TABLE "Fulfilments" ADD "ReplacesFulfilmentId" TEXT NULL;
+
+ALTER TABLE "FulfilmentLines" ADD "RejectedQuantity" INTEGER NOT NULL DEFAULT 0;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202222155_FulfilmentRejection', '10.0.14');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 ALTER TABLE "StockLines" ADD "LowStockThreshold" INTEGER NOT NULL DEFAULT 0;
 
 CREATE TABLE "Events" (
@@ -358,7 +376,7 @@ CREATE INDEX "IX_WebhookDeliveries_SubscriptionId_Id" ON "WebhookDeliveries" ("S
 CREATE INDEX "IX_WebhookSubscriptions_Status_DueAtMs" ON "WebhookSubscriptions" ("Status", "DueAtMs");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261202223342_EventsOutboxAndWebhooks', '10.0.14');
+VALUES ('20261202225407_EventsOutboxAndWebhooks', '10.0.14');
 
 COMMIT;
 

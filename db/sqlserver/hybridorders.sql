@@ -641,7 +641,68 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [OrderLines] ADD [CancelledAmount] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [OrderLines] ADD [CancelledQuantity] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [RejectedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [RejectionReason] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [ReplacesFulfilmentId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [FulfilmentLines] ADD [RejectedQuantity] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202222118_FulfilmentRejection', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
 )
 BEGIN
     ALTER TABLE [StockLines] ADD [LowStockThreshold] int NOT NULL DEFAULT 0;
@@ -649,7 +710,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE TABLE [Events] (
@@ -664,7 +725,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE TABLE [WebhookSubscriptions] (
@@ -690,7 +751,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE TABLE [WebhookDeliveries] (
@@ -710,7 +771,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_At] ON [WebhookDeliveries] ([At]);
@@ -718,7 +779,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_SubscriptionId_Id] ON [WebhookDeliveries] ([SubscriptionId], [Id]);
@@ -726,7 +787,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
 )
 BEGIN
     CREATE INDEX [IX_WebhookSubscriptions_Status_DueAtMs] ON [WebhookSubscriptions] ([Status], [DueAtMs]);
@@ -734,11 +795,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202223314_EventsOutboxAndWebhooks'
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202223314_EventsOutboxAndWebhooks', N'10.0.14');
+    VALUES (N'20261202225359_EventsOutboxAndWebhooks', N'10.0.14');
 END;
 
 COMMIT;

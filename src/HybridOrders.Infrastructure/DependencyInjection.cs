@@ -79,7 +79,9 @@ public static class DependencyInjection
 
         services.AddEventsAndWebhooks(configuration);
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddSingleton<BackgroundHeartbeats>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<BackgroundServicesHealthCheck>("background", tags: ["ready"]);
         return services;
     }
 

@@ -54,6 +54,7 @@ public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContex
         builder.Properties<FulfilmentStatus>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<FulfilmentType>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<FulfilmentMode>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<RejectionReason>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<PromotionKind>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<ItemCondition>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<WebhookStatus>().HaveConversion<string>().HaveMaxLength(32);

@@ -26,12 +26,16 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
     private Guid? _transactionId;
     private StockLineKey? _highestLocked;
 
+    /// <summary>The movement rows appended inside the current <see cref="TryApplyAsync"/> savepoint: all of them are dropped with it
+    /// (a refused attempt must leave no ledger row behind, whatever kind of move appended it).</summary>
+    private List<StockMovement>? _attempt;
+
     public async Task ApplyAsync(StockMoves moves, CancellationToken ct)
     {
         var full = await TakeCapacityAsync(moves, ct);
         if (full.Count > 0)
             throw new DomainException("at_capacity", $"Location {full[0]} has reached its daily capacity.");
-        var shortages = await ApplyInLockOrderAsync(moves, appended: null, ct);
+        var shortages = await ApplyInLockOrderAsync(moves, ct);
         if (shortages.Count > 0)
             throw new InsufficientStockException(shortages.Select(s => new StockShortage(s.Sku, s.Requested, s.Available)).ToList());
     }
@@ -43,9 +47,18 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
         await tx.CreateSavepointAsync(savepoint, ct);
         var highestBefore = HighestLocked();
         var stockEventsBefore = _stockEvents.Count;
-        var appended = new List<StockMovement>();
-        var full = await TakeCapacityAsync(moves, ct);
-        var shortages = full.Count == 0 ? await ApplyInLockOrderAsync(moves, appended, ct) : [];
+        var appended = _attempt = [];
+        IReadOnlyList<string> full;
+        IReadOnlyList<LocatedShortage> shortages;
+        try
+        {
+            full = await TakeCapacityAsync(moves, ct);
+            shortages = full.Count == 0 ? await ApplyInLockOrderAsync(moves, ct) : [];
+        }
+        finally
+        {
+            _attempt = null;
+        }
         if (full.Count == 0 && shortages.Count == 0)
         {
             await tx.ReleaseSavepointAsync(savepoint, ct);
@@ -61,7 +74,7 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
 
     /// <summary>Every move in lock order. Once one reserve is short the batch has failed: the remaining reserves are only read,
     /// so that the refusal lists every line that is short without locking more rows, and nothing else is applied.</summary>
-    private async Task<IReadOnlyList<LocatedShortage>> ApplyInLockOrderAsync(StockMoves moves, List<StockMovement>? appended, CancellationToken ct)
+    private async Task<IReadOnlyList<LocatedShortage>> ApplyInLockOrderAsync(StockMoves moves, CancellationToken ct)
     {
         var shortages = new List<LocatedShortage>();
         foreach (var move in moves.InLockOrder())
@@ -77,7 +90,7 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
             switch (kind)
             {
                 case StockMoveKind.Reserve:
-                    var held = await TryReserveLineAsync(location, sku, quantity, reference, ct, appended);
+                    var held = await TryReserveLineAsync(location, sku, quantity, reference, ct);
                     if (held < quantity) shortages.Add(new LocatedShortage(location, sku, quantity, held));
                     break;
                 case StockMoveKind.Release:
@@ -101,6 +114,12 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
                 case StockMoveKind.RecordDamaged:
                     await EnsureLineAsync(location, sku, ct);
                     Append(location, sku, MovementKind.Damaged, 0, 0, $"{reference}:{quantity} damaged");
+                    break;
+                case StockMoveKind.WriteOffMissing:
+                    await TakeReservedLineAsync(location, sku, quantity, MovementKind.Adjustment, reference, ct);
+                    break;
+                case StockMoveKind.WriteOffDamaged:
+                    await TakeReservedLineAsync(location, sku, quantity, MovementKind.Damaged, reference, ct);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(moves), kind, "Unknown stock move.");
@@ -219,15 +238,13 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
     /// <summary>One line's hold: the conditional update (enough available, location active). Returns what was available:
     /// at least <paramref name="quantity"/> when it was held, less when it was refused. When the update misses but a re-read
     /// shows enough (a concurrent release committed in between), it tries again rather than refuse or skip the line.</summary>
-    private async Task<int> TryReserveLineAsync(string locationCode, string sku, int quantity, string? reference, CancellationToken ct,
-        List<StockMovement>? appended = null)
+    private async Task<int> TryReserveLineAsync(string locationCode, string sku, int quantity, string? reference, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
             if (await UpdateLineAsync(locationCode, sku, 0, quantity, ct, minAvailable: quantity) is not null)
             {
-                var movement = Append(locationCode, sku, MovementKind.Reserve, 0, quantity, reference);
-                appended?.Add(movement);
+                Append(locationCode, sku, MovementKind.Reserve, 0, quantity, reference);
                 return quantity;
             }
             var available = await AvailableAsync(locationCode, sku, ct);
@@ -244,8 +261,11 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
         return figures is null ? 0 : StockLine.AvailableOf(figures.OnHand, figures.Reserved, figures.SafetyStock);
     }
 
-    private StockMovement Append(string locationCode, string sku, MovementKind kind, int onHandDelta, int reservedDelta, string? reference) =>
-        db.StockMovements.Add(new StockMovement(locationCode, sku, kind, onHandDelta, reservedDelta, reference, clock.GetCurrentInstant())).Entity;
+    private void Append(string locationCode, string sku, MovementKind kind, int onHandDelta, int reservedDelta, string? reference)
+    {
+        var movement = db.StockMovements.Add(new StockMovement(locationCode, sku, kind, onHandDelta, reservedDelta, reference, clock.GetCurrentInstant())).Entity;
+        _attempt?.Add(movement);
+    }
 
     /// <summary>Creates an empty stock line if there is none. Two requests creating the same line race on its primary key:
     /// the loser's insert is rolled back to EF's savepoint and it carries on with the winner's line.</summary>

@@ -328,6 +328,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Instant?>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Instant?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("ReplacesFulfilmentId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RoutingStrategy")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -869,6 +879,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                             b1.Property<int>("Quantity")
                                 .HasColumnType("integer");
 
+                            b1.Property<int>("RejectedQuantity")
+                                .HasColumnType("integer");
+
                             b1.HasKey("FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
@@ -932,6 +945,13 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
                                 .HasAnnotation("HybridOrders:Code", true);
+
+                            b1.Property<decimal>("CancelledAmount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<int>("CancelledQuantity")
+                                .HasColumnType("integer");
 
                             b1.Property<decimal>("Discount")
                                 .HasPrecision(18, 2)

@@ -338,6 +338,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("ReceivedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("RejectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("ReplacesFulfilmentId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("RoutingStrategy")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -884,6 +894,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                             b1.Property<int>("Quantity")
                                 .HasColumnType("int");
 
+                            b1.Property<int>("RejectedQuantity")
+                                .HasColumnType("int");
+
                             b1.HasKey("FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
@@ -948,6 +961,13 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasColumnType("nvarchar(64)")
                                 .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("HybridOrders:Code", true);
+
+                            b1.Property<decimal>("CancelledAmount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+
+                            b1.Property<int>("CancelledQuantity")
+                                .HasColumnType("int");
 
                             b1.Property<decimal>("Discount")
                                 .HasPrecision(18, 2)

@@ -318,6 +318,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RejectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplacesFulfilmentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RoutingStrategy")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -857,6 +867,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<int>("Quantity")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("RejectedQuantity")
+                                .HasColumnType("INTEGER");
+
                             b1.HasKey("FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
@@ -920,6 +933,13 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT")
                                 .HasAnnotation("HybridOrders:Code", true);
+
+                            b1.Property<long>("CancelledAmount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CancelledQuantity")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<long>("Discount")
                                 .HasPrecision(18, 2)
