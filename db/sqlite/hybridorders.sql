@@ -308,6 +308,78 @@ VALUES ('20261202212649_StoreCapacity', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "OrderLines" ADD "CancelledAmount" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "OrderLines" ADD "CancelledQuantity" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Fulfilments" ADD "RejectedAt" INTEGER NULL;
+
+ALTER TABLE "Fulfilments" ADD "RejectionReason" TEXT NULL;
+
+ALTER TABLE "Fulfilments" ADD "ReplacesFulfilmentId" TEXT NULL;
+
+ALTER TABLE "FulfilmentLines" ADD "RejectedQuantity" INTEGER NOT NULL DEFAULT 0;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202222155_FulfilmentRejection', '10.0.14');
+
+COMMIT;
+
+BEGIN TRANSACTION;
+ALTER TABLE "StockLines" ADD "LowStockThreshold" INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE "Events" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Events" PRIMARY KEY AUTOINCREMENT,
+    "Type" TEXT NOT NULL,
+    "OccurredAt" INTEGER NOT NULL,
+    "Data" TEXT NOT NULL,
+    "Locations" TEXT NULL
+);
+
+CREATE TABLE "WebhookSubscriptions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_WebhookSubscriptions" PRIMARY KEY,
+    "Url" TEXT NOT NULL,
+    "EventTypes" TEXT NOT NULL,
+    "Description" TEXT NULL,
+    "Secret" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "DisabledReason" TEXT NULL,
+    "DisabledAt" INTEGER NULL,
+    "Cursor" INTEGER NOT NULL,
+    "FailedAttempts" INTEGER NOT NULL,
+    "FailingSince" INTEGER NULL,
+    "LastError" TEXT NULL,
+    "DueAtMs" INTEGER NOT NULL,
+    "LeaseOwner" TEXT NULL,
+    "LeaseUntilMs" INTEGER NOT NULL
+);
+
+CREATE TABLE "WebhookDeliveries" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_WebhookDeliveries" PRIMARY KEY AUTOINCREMENT,
+    "SubscriptionId" TEXT NOT NULL,
+    "EventId" INTEGER NOT NULL,
+    "Type" TEXT NOT NULL,
+    "Attempt" INTEGER NOT NULL,
+    "StatusCode" INTEGER NULL,
+    "Error" TEXT NULL,
+    "At" INTEGER NOT NULL,
+    "DurationMs" INTEGER NOT NULL,
+    CONSTRAINT "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId" FOREIGN KEY ("SubscriptionId") REFERENCES "WebhookSubscriptions" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_WebhookDeliveries_At" ON "WebhookDeliveries" ("At");
+
+CREATE INDEX "IX_WebhookDeliveries_SubscriptionId_Id" ON "WebhookDeliveries" ("SubscriptionId", "Id");
+
+CREATE INDEX "IX_WebhookSubscriptions_Status_DueAtMs" ON "WebhookSubscriptions" ("Status", "DueAtMs");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202225407_EventsOutboxAndWebhooks', '10.0.14');
+
+COMMIT;
+
 PRAGMA foreign_keys = 0;
 
 BEGIN TRANSACTION;
@@ -338,12 +410,13 @@ CREATE TABLE "ef_temp_FulfilmentLines" (
     "FulfilmentId" TEXT NOT NULL,
     "Sku" TEXT NOT NULL,
     "Quantity" INTEGER NOT NULL,
+    "RejectedQuantity" INTEGER NOT NULL,
     CONSTRAINT "PK_FulfilmentLines" PRIMARY KEY ("OrderId", "FulfilmentId", "Sku"),
     CONSTRAINT "FK_FulfilmentLines_Fulfilments_OrderId_FulfilmentId" FOREIGN KEY ("OrderId", "FulfilmentId") REFERENCES "Fulfilments" ("OrderId", "Id") ON DELETE CASCADE
 );
 
-INSERT INTO "ef_temp_FulfilmentLines" ("OrderId", "FulfilmentId", "Sku", "Quantity")
-SELECT "OrderId", "FulfilmentId", "Sku", "Quantity"
+INSERT INTO "ef_temp_FulfilmentLines" ("OrderId", "FulfilmentId", "Sku", "Quantity", "RejectedQuantity")
+SELECT "OrderId", "FulfilmentId", "Sku", "Quantity", "RejectedQuantity"
 FROM "FulfilmentLines";
 
 CREATE TABLE "ef_temp_ReturnLines" (
@@ -402,6 +475,9 @@ CREATE TABLE "ef_temp_Fulfilments" (
     "PickupTimeZone" TEXT NULL,
     "ReadyAt" INTEGER NULL,
     "ReceivedAt" INTEGER NULL,
+    "RejectedAt" INTEGER NULL,
+    "RejectionReason" TEXT NULL,
+    "ReplacesFulfilmentId" TEXT NULL,
     "RoutingCandidates" TEXT NOT NULL,
     "RoutingStrategy" TEXT NOT NULL,
     "ShippedAt" INTEGER NULL,
@@ -412,8 +488,8 @@ CREATE TABLE "ef_temp_Fulfilments" (
     CONSTRAINT "FK_Fulfilments_Orders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "Orders" ("Id") ON DELETE CASCADE
 );
 
-INSERT INTO "ef_temp_Fulfilments" ("OrderId", "Id", "AddressCity", "AddressCountry", "AddressLine1", "AddressPostalCode", "CancelledAt", "Code", "CollectedAt", "CreatedAt", "DeliveredAt", "DestinationLatitude", "DestinationLocationCode", "DestinationLongitude", "DistanceKm", "ExpiredAt", "MinutesToReady", "OriginLocationCode", "PickupDeadline", "PickupTimeZone", "ReadyAt", "ReceivedAt", "RoutingCandidates", "RoutingStrategy", "ShippedAt", "Status", "Type")
-SELECT "OrderId", "Id", "AddressCity", "AddressCountry", "AddressLine1", "AddressPostalCode", "CancelledAt", "Code", "CollectedAt", "CreatedAt", "DeliveredAt", "DestinationLatitude", "DestinationLocationCode", "DestinationLongitude", "DistanceKm", "ExpiredAt", "MinutesToReady", "OriginLocationCode", "PickupDeadline", "PickupTimeZone", "ReadyAt", "ReceivedAt", "RoutingCandidates", "RoutingStrategy", "ShippedAt", "Status", "Type"
+INSERT INTO "ef_temp_Fulfilments" ("OrderId", "Id", "AddressCity", "AddressCountry", "AddressLine1", "AddressPostalCode", "CancelledAt", "Code", "CollectedAt", "CreatedAt", "DeliveredAt", "DestinationLatitude", "DestinationLocationCode", "DestinationLongitude", "DistanceKm", "ExpiredAt", "MinutesToReady", "OriginLocationCode", "PickupDeadline", "PickupTimeZone", "ReadyAt", "ReceivedAt", "RejectedAt", "RejectionReason", "ReplacesFulfilmentId", "RoutingCandidates", "RoutingStrategy", "ShippedAt", "Status", "Type")
+SELECT "OrderId", "Id", "AddressCity", "AddressCountry", "AddressLine1", "AddressPostalCode", "CancelledAt", "Code", "CollectedAt", "CreatedAt", "DeliveredAt", "DestinationLatitude", "DestinationLocationCode", "DestinationLongitude", "DistanceKm", "ExpiredAt", "MinutesToReady", "OriginLocationCode", "PickupDeadline", "PickupTimeZone", "ReadyAt", "ReceivedAt", "RejectedAt", "RejectionReason", "ReplacesFulfilmentId", "RoutingCandidates", "RoutingStrategy", "ShippedAt", "Status", "Type"
 FROM "Fulfilments";
 
 COMMIT;
@@ -465,5 +541,5 @@ CREATE INDEX "IX_Fulfilments_Status_PickupDeadline" ON "Fulfilments" ("Status", 
 COMMIT;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261202222615_DistributableKeys', '10.0.14');
+VALUES ('20261203000458_DistributableKeys', '10.0.14');
 

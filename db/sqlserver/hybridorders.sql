@@ -641,7 +641,174 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [OrderLines] ADD [CancelledAmount] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [OrderLines] ADD [CancelledQuantity] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [RejectedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [RejectionReason] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [ReplacesFulfilmentId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [FulfilmentLines] ADD [RejectedQuantity] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202222118_FulfilmentRejection', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    ALTER TABLE [StockLines] ADD [LowStockThreshold] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    CREATE TABLE [Events] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Type] nvarchar(64) NOT NULL,
+        [OccurredAt] datetime2 NOT NULL,
+        [Data] nvarchar(max) NOT NULL,
+        [Locations] nvarchar(max) NULL,
+        CONSTRAINT [PK_Events] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    CREATE TABLE [WebhookSubscriptions] (
+        [Id] uniqueidentifier NOT NULL,
+        [Url] nvarchar(2000) NOT NULL,
+        [EventTypes] nvarchar(2000) NOT NULL,
+        [Description] nvarchar(500) NULL,
+        [Secret] nvarchar(100) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [DisabledReason] nvarchar(1000) NULL,
+        [DisabledAt] datetime2 NULL,
+        [Cursor] bigint NOT NULL,
+        [FailedAttempts] int NOT NULL,
+        [FailingSince] datetime2 NULL,
+        [LastError] nvarchar(500) NULL,
+        [DueAtMs] bigint NOT NULL,
+        [LeaseOwner] nvarchar(64) NULL,
+        [LeaseUntilMs] bigint NOT NULL,
+        CONSTRAINT [PK_WebhookSubscriptions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    CREATE TABLE [WebhookDeliveries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [SubscriptionId] uniqueidentifier NOT NULL,
+        [EventId] bigint NOT NULL,
+        [Type] nvarchar(64) NOT NULL,
+        [Attempt] int NOT NULL,
+        [StatusCode] int NULL,
+        [Error] nvarchar(500) NULL,
+        [At] datetime2 NOT NULL,
+        [DurationMs] int NOT NULL,
+        CONSTRAINT [PK_WebhookDeliveries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId] FOREIGN KEY ([SubscriptionId]) REFERENCES [WebhookSubscriptions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_At] ON [WebhookDeliveries] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_SubscriptionId_Id] ON [WebhookDeliveries] ([SubscriptionId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookSubscriptions_Status_DueAtMs] ON [WebhookSubscriptions] ([Status], [DueAtMs]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202225359_EventsOutboxAndWebhooks', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] DROP CONSTRAINT [FK_FulfilmentLines_Fulfilments_FulfilmentId];
@@ -649,7 +816,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] DROP CONSTRAINT [FK_ReturnLines_Returns_ReturnId];
@@ -657,7 +824,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [StockMovements] DROP CONSTRAINT [PK_StockMovements];
@@ -665,7 +832,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Returns] DROP CONSTRAINT [PK_Returns];
@@ -673,7 +840,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] DROP CONSTRAINT [PK_ReturnLines];
@@ -681,7 +848,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     DROP INDEX [IX_Orders_Number] ON [Orders];
@@ -689,7 +856,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Fulfilments] DROP CONSTRAINT [PK_Fulfilments];
@@ -697,7 +864,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     DROP INDEX [IX_Fulfilments_Code] ON [Fulfilments];
@@ -705,7 +872,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     DROP INDEX [IX_Fulfilments_OrderId] ON [Fulfilments];
@@ -713,7 +880,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] DROP CONSTRAINT [PK_FulfilmentLines];
@@ -721,7 +888,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] ADD [OrderId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
@@ -729,7 +896,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD [OrderId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
@@ -737,7 +904,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     UPDATE [FulfilmentLines] SET [OrderId] = (SELECT f.[OrderId] FROM [Fulfilments] f WHERE f.[Id] = [FulfilmentLines].[FulfilmentId]);
@@ -745,7 +912,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     UPDATE [ReturnLines] SET [OrderId] = (SELECT r.[OrderId] FROM [Returns] r WHERE r.[Id] = [ReturnLines].[ReturnId]);
@@ -753,7 +920,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [StockMovements] ADD CONSTRAINT [PK_StockMovements] PRIMARY KEY ([Sku], [Id]);
@@ -761,7 +928,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Returns] ADD CONSTRAINT [PK_Returns] PRIMARY KEY ([OrderId], [Id]);
@@ -769,7 +936,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] ADD CONSTRAINT [PK_ReturnLines] PRIMARY KEY ([OrderId], [ReturnId], [Sku], [Condition]);
@@ -777,7 +944,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Fulfilments] ADD CONSTRAINT [PK_Fulfilments] PRIMARY KEY ([OrderId], [Id]);
@@ -785,7 +952,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD CONSTRAINT [PK_FulfilmentLines] PRIMARY KEY ([OrderId], [FulfilmentId], [Sku]);
@@ -793,7 +960,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     CREATE INDEX [IX_Returns_Id] ON [Returns] ([Id]);
@@ -801,7 +968,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
@@ -809,7 +976,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     CREATE INDEX [IX_Fulfilments_Id] ON [Fulfilments] ([Id]);
@@ -817,7 +984,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Fulfilments_OrderId_Code] ON [Fulfilments] ([OrderId], [Code]);
@@ -825,7 +992,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD CONSTRAINT [FK_FulfilmentLines_Fulfilments_OrderId_FulfilmentId] FOREIGN KEY ([OrderId], [FulfilmentId]) REFERENCES [Fulfilments] ([OrderId], [Id]) ON DELETE CASCADE;
@@ -833,7 +1000,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] ADD CONSTRAINT [FK_ReturnLines_Returns_OrderId_ReturnId] FOREIGN KEY ([OrderId], [ReturnId]) REFERENCES [Returns] ([OrderId], [Id]) ON DELETE CASCADE;
@@ -841,11 +1008,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202222547_DistributableKeys'
+    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202222547_DistributableKeys', N'10.0.14');
+    VALUES (N'20261203000443_DistributableKeys', N'10.0.14');
 END;
 
 COMMIT;
