@@ -308,3 +308,11 @@ VALUES ('20261202212649_StoreCapacity', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Reservations" ADD "OrderId" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202221112_TillSales', '10.0.14');
+
+COMMIT;
+

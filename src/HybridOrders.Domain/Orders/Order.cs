@@ -11,6 +11,8 @@ public enum FulfilmentMode
 {
     Pickup,
     Delivery,
+    /// <summary>A carry-out sale at a store's till: the goods leave the shelf at once.</summary>
+    InStore,
 }
 
 public enum OrderStatus
@@ -83,6 +85,22 @@ public sealed class Order
     /// <summary>The customer collects at <paramref name="store"/>, which holds the goods itself.</summary>
     public Fulfilment AddPickup(Guid id, FulfilmentSite store, IEnumerable<StockQuantity> lines, RoutingDecision routing, Instant now) =>
         Add(new Fulfilment(id, NextCode(), FulfilmentType.Pickup, store.Code, store.Code, null, store.Position, 0, lines, routing, store.TimeZoneId, now));
+
+    /// <summary>A sale at <paramref name="store"/>'s till: the customer leaves with the goods, so the fulfilment is collected at once.</summary>
+    public Fulfilment AddInStoreSale(Guid id, FulfilmentSite store, IEnumerable<StockQuantity> lines, Instant now)
+    {
+        var sale = new Fulfilment(id, NextCode(), FulfilmentType.InStore, store.Code, store.Code, null, store.Position, 0, lines,
+            new RoutingDecision(RoutingStrategy.InStore, [new CandidateDecision(store.Code, 0, true, true, "sold at the store's till")]), store.TimeZoneId, now);
+        sale.HandOverAtTill(now);
+        return Add(sale);
+    }
+
+    /// <summary>HO- and eight characters of an alphabet without look-alikes (no 0/O, 1/I/L): readable over the phone.</summary>
+    public static string NewNumber()
+    {
+        const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+        return "HO-" + new string(System.Security.Cryptography.RandomNumberGenerator.GetItems<char>(alphabet, 8));
+    }
 
     /// <summary>Goods travel from <paramref name="origin"/> to the customer's pickup <paramref name="store"/>.</summary>
     public Fulfilment AddTransfer(Guid id, string origin, FulfilmentSite store, double distanceKm, IEnumerable<StockQuantity> lines,

@@ -66,7 +66,7 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
             var (kind, location, sku, quantity, reference) = move;
             if (shortages.Count > 0)
             {
-                if (kind == StockMoveKind.Reserve && await AvailableAsync(location, sku, ct) is var available && available < quantity)
+                if (kind is StockMoveKind.Reserve or StockMoveKind.SellFromShelf && await AvailableAsync(location, sku, ct) is var available && available < quantity)
                     shortages.Add(new LocatedShortage(location, sku, quantity, available));
                 continue;
             }
@@ -76,6 +76,10 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
                 case StockMoveKind.Reserve:
                     var held = await TryReserveLineAsync(location, sku, quantity, reference, ct, appended);
                     if (held < quantity) shortages.Add(new LocatedShortage(location, sku, quantity, held));
+                    break;
+                case StockMoveKind.SellFromShelf:
+                    var sold = await TrySellFromShelfLineAsync(location, sku, quantity, reference, ct, appended);
+                    if (sold < quantity) shortages.Add(new LocatedShortage(location, sku, quantity, sold));
                     break;
                 case StockMoveKind.Release:
                     await ReleaseLineAsync(location, sku, quantity, reference, ct);
@@ -227,6 +231,23 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
             var available = await AvailableAsync(locationCode, sku, ct);
             if (available < quantity || attempt == MaxReserveAttempts) return Math.Min(available, quantity - 1);
         }
+    }
+
+    /// <summary>A till sale off the shelf: on-hand falls where enough is available (held units and safety stock are not sold).
+    /// Returns what was available, as <see cref="TryReserveLineAsync"/> does.</summary>
+    private async Task<int> TrySellFromShelfLineAsync(string locationCode, string sku, int quantity, string? reference, CancellationToken ct,
+        List<StockMovement>? appended)
+    {
+        var updated = await Line(locationCode, sku)
+            .Where(x => x.OnHand - x.Reserved - x.SafetyStock >= quantity)
+            .Where(x => db.Locations.Any(l => l.Code == x.LocationCode && l.IsActive))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.OnHand, x => x.OnHand - quantity), ct);
+        if (updated == 1)
+        {
+            appended?.Add(Append(locationCode, sku, MovementKind.Sale, -quantity, 0, reference));
+            return quantity;
+        }
+        return Math.Min(await AvailableAsync(locationCode, sku, ct), quantity - 1);
     }
 
     /// <summary>What a line can promise now; nothing at an inactive location.</summary>
