@@ -242,18 +242,23 @@ public abstract class RejectTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task When_nothing_is_left_anywhere_the_whole_order_is_cancelled()
+    public async Task When_nothing_is_left_anywhere_the_whole_order_is_cancelled_and_its_promo_redemption_comes_back()
     {
         var store = await StoreAt(0.01);
         var sku = await ProductWithStock(12.34m, (store, 2));
-        var order = (await _storefront.PostJsonAsync("/api/v1/orders", Delivery(null, (sku, 2)))).Expect(HttpStatusCode.Created);
+        var code = Unique("REJ");
+        (await _admin.PostJsonAsync("/api/v1/promotions", new { code, kind = "amount", value = 4, startsAt = "2020-01-01T00:00:00Z", endsAt = "2099-01-01T00:00:00Z" }))
+            .Expect(HttpStatusCode.Created);
+        var order = (await _storefront.PostJsonAsync("/api/v1/orders", Delivery(code, (sku, 2)))).Expect(HttpStatusCode.Created);
+        (await _admin.GetJsonAsync($"/api/v1/promotions/{code}")).Expect(HttpStatusCode.OK).Get<int>("redemptions").ShouldBe(1);
 
         var result = (await Reject(factory.Pos(store), Single(order), "damaged")).Expect(HttpStatusCode.OK);
 
         var cancelled = result["cancelledLines"]!.AsArray().Single()!;
-        (cancelled.Get<int>("quantity"), cancelled.Get<decimal>("refundAmount")).ShouldBe((2, 24.68m));
+        (cancelled.Get<int>("quantity"), cancelled.Get<decimal>("refundAmount")).ShouldBe((2, 20.68m)); // 24.68 less the 4.00 off
         var after = result["order"]!;
         (after.Get<string>("status"), after.Get<decimal>("total")).ShouldBe(("cancelled", 0m));
+        (await _admin.GetJsonAsync($"/api/v1/promotions/{code}")).Expect(HttpStatusCode.OK).Get<int>("redemptions").ShouldBe(0);
         after["cancelledAt"].ShouldNotBeNull();
         var stock = await _admin.StockAsync(store, sku);
         (stock.OnHand, stock.Reserved).ShouldBe((0, 0));
