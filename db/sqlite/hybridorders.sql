@@ -380,6 +380,14 @@ VALUES ('20261202225407_EventsOutboxAndWebhooks', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Reservations" ADD "OrderId" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202235047_TillSales', '10.0.14');
+
+COMMIT;
+
 PRAGMA foreign_keys = 0;
 
 BEGIN TRANSACTION;
@@ -541,5 +549,5 @@ CREATE INDEX "IX_Fulfilments_Status_PickupDeadline" ON "Fulfilments" ("Status", 
 COMMIT;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261203000458_DistributableKeys', '10.0.14');
+VALUES ('20261203003828_DistributableKeys', '10.0.14');
 

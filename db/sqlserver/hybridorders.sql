@@ -808,7 +808,28 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261202235040_TillSales'
+)
+BEGIN
+    ALTER TABLE [Reservations] ADD [OrderId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202235040_TillSales'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202235040_TillSales', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] DROP CONSTRAINT [FK_FulfilmentLines_Fulfilments_FulfilmentId];
@@ -816,7 +837,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] DROP CONSTRAINT [FK_ReturnLines_Returns_ReturnId];
@@ -824,7 +845,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [StockMovements] DROP CONSTRAINT [PK_StockMovements];
@@ -832,7 +853,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Returns] DROP CONSTRAINT [PK_Returns];
@@ -840,7 +861,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] DROP CONSTRAINT [PK_ReturnLines];
@@ -848,7 +869,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     DROP INDEX [IX_Orders_Number] ON [Orders];
@@ -856,7 +877,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Fulfilments] DROP CONSTRAINT [PK_Fulfilments];
@@ -864,7 +885,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     DROP INDEX [IX_Fulfilments_Code] ON [Fulfilments];
@@ -872,7 +893,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     DROP INDEX [IX_Fulfilments_OrderId] ON [Fulfilments];
@@ -880,7 +901,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] DROP CONSTRAINT [PK_FulfilmentLines];
@@ -888,7 +909,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] ADD [OrderId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
@@ -896,7 +917,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD [OrderId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
@@ -904,7 +925,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     UPDATE [FulfilmentLines] SET [OrderId] = (SELECT f.[OrderId] FROM [Fulfilments] f WHERE f.[Id] = [FulfilmentLines].[FulfilmentId]);
@@ -912,7 +933,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     UPDATE [ReturnLines] SET [OrderId] = (SELECT r.[OrderId] FROM [Returns] r WHERE r.[Id] = [ReturnLines].[ReturnId]);
@@ -920,7 +941,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [StockMovements] ADD CONSTRAINT [PK_StockMovements] PRIMARY KEY ([Sku], [Id]);
@@ -928,7 +949,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Returns] ADD CONSTRAINT [PK_Returns] PRIMARY KEY ([OrderId], [Id]);
@@ -936,7 +957,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] ADD CONSTRAINT [PK_ReturnLines] PRIMARY KEY ([OrderId], [ReturnId], [Sku], [Condition]);
@@ -944,7 +965,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Fulfilments] ADD CONSTRAINT [PK_Fulfilments] PRIMARY KEY ([OrderId], [Id]);
@@ -952,7 +973,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD CONSTRAINT [PK_FulfilmentLines] PRIMARY KEY ([OrderId], [FulfilmentId], [Sku]);
@@ -960,7 +981,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     CREATE INDEX [IX_Returns_Id] ON [Returns] ([Id]);
@@ -968,7 +989,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
@@ -976,7 +997,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     CREATE INDEX [IX_Fulfilments_Id] ON [Fulfilments] ([Id]);
@@ -984,7 +1005,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Fulfilments_OrderId_Code] ON [Fulfilments] ([OrderId], [Code]);
@@ -992,7 +1013,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD CONSTRAINT [FK_FulfilmentLines_Fulfilments_OrderId_FulfilmentId] FOREIGN KEY ([OrderId], [FulfilmentId]) REFERENCES [Fulfilments] ([OrderId], [Id]) ON DELETE CASCADE;
@@ -1000,7 +1021,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] ADD CONSTRAINT [FK_ReturnLines_Returns_OrderId_ReturnId] FOREIGN KEY ([OrderId], [ReturnId]) REFERENCES [Returns] ([OrderId], [Id]) ON DELETE CASCADE;
@@ -1008,11 +1029,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000443_DistributableKeys'
+    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261203000443_DistributableKeys', N'10.0.14');
+    VALUES (N'20261203003759_DistributableKeys', N'10.0.14');
 END;
 
 COMMIT;

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHybridOrdersDbContext))]
-    [Migration("20261203000458_DistributableKeys")]
+    [Migration("20261203003828_DistributableKeys")]
     partial class DistributableKeys
     {
         /// <inheritdoc />
@@ -511,6 +511,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
