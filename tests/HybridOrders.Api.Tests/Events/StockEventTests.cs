@@ -77,3 +77,7 @@ public abstract class StockEventTests(ApiFactory factory)
 public sealed class StockEventTestsOnSqlite(SqliteApiFactory factory) : StockEventTests(factory), IClassFixture<SqliteApiFactory>;
 
 public sealed class StockEventTestsOnPostgres(PostgresApiFactory factory) : StockEventTests(factory), IClassFixture<PostgresApiFactory>;
+
+/// <summary>On the Citus cluster: the stock line's update on its worker returns the figures, the event lands in the coordinator's outbox.</summary>
+[Collection(CitusCollection.Name)]
+public sealed class StockEventTestsOnCitus(CitusApiFactory factory) : StockEventTests(factory), IClassFixture<CitusApiFactory>;
