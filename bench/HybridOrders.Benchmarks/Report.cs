@@ -65,13 +65,15 @@ internal static class Report
     {
         Console.WriteLine();
         Console.WriteLine("== routing: Router.Route alone, in process, on the candidates PlaceOrder would build (ship-from locations holding any wanted SKU)");
-        Console.WriteLine($"{"locations",9} {"case",-6} {"orders",6} {"candidates",10} {"calls",6} {"p50 us",9} {"p99 us",9} {"mean us",9}  strategies (share, p50 us)");
+        Console.WriteLine("(wall clock; 'cpu' = the thread's own CPU time in the call; 'preempted' = calls during which the thread lost its core)");
+        Console.WriteLine($"{"locations",9} {"case",-6} {"orders",6} {"candidates",10} {"calls",6} {"p50 us",9} {"p99 us",9} {"mean us",9} {"cpu p50",8} {"cpu p99",8} {"preempted",9}  strategies (share, p50 us)");
         foreach (var r in rows)
-            Console.WriteLine($"{r.Locations,9} {r.Case,-6} {r.Orders,6} {r.MeanCandidates,10:F1} {r.Iterations,6} {r.P50Us,9:F1} {r.P99Us,9:F1} {r.MeanUs,9:F1}  " +
+            Console.WriteLine($"{r.Locations,9} {r.Case,-6} {r.Orders,6} {r.MeanCandidates,10:F1} {r.Iterations,6} {r.P50Us,9:F1} {r.P99Us,9:F1} {r.MeanUs,9:F1} " +
+                              $"{r.CpuP50Us,8:F1} {r.CpuP99Us,8:F1} {100 * r.PreemptedShare,8:F1}%  " +
                               string.Join(", ", r.Strategies.Select(s => $"{s.Strategy} {100 * s.Share:F1}% {s.P50Us:F0}")));
         foreach (var (small, large) in Growths(rows))
             Console.WriteLine($"growth {large.Locations} vs {small.Locations} locations, {large.Case}: p50 x{large.P50Us / small.P50Us:F1}, " +
-                              $"p99 x{large.P99Us / small.P99Us:F1}, mean x{large.MeanUs / small.MeanUs:F1} " +
+                              $"p99 x{large.P99Us / small.P99Us:F1}, mean x{large.MeanUs / small.MeanUs:F1}, on-CPU p99 x{large.CpuP99Us / small.CpuP99Us:F1} " +
                               $"(candidates x{large.MeanCandidates / small.MeanCandidates:F1})");
     }
 
@@ -88,9 +90,11 @@ internal static class Report
                               $"split_share={(double)(r.Tagged(RoutingStrategy.SplitPair) + r.Tagged(RoutingStrategy.SplitGreedy)) / r.Ops:F3} " +
                               $"placed={r.Ops} insufficient_stock={r.Tagged(ApiOrders.InsufficientStock)} errors={r.Errors} setup_s={setup.Seconds:F1}");
         foreach (var size in routing.GroupBy(r => r.Locations))
-            Console.WriteLine($"RESULT routing locations={size.Key} " + string.Join(' ', size.Select(r => $"{r.Case}_p50_us={r.P50Us:F1} {r.Case}_p99_us={r.P99Us:F1}")));
+            Console.WriteLine($"RESULT routing locations={size.Key} " + string.Join(' ', size.Select(r => $"{r.Case}_p50_us={r.P50Us:F1} {r.Case}_p99_us={r.P99Us:F1}"))
+                              + " " + string.Join(' ', size.Select(r => $"{r.Case}_cpu_p99_us={r.CpuP99Us:F1}")));
         foreach (var (small, large) in Growths(routing))
-            Console.WriteLine($"RESULT routing growth_{large.Locations}_vs_{small.Locations} case={large.Case} p50_x={large.P50Us / small.P50Us:F1} p99_x={large.P99Us / small.P99Us:F1}");
+            Console.WriteLine($"RESULT routing growth_{large.Locations}_vs_{small.Locations} case={large.Case} p50_x={large.P50Us / small.P50Us:F1} p99_x={large.P99Us / small.P99Us:F1} " +
+                              $"cpu_p99_x={large.CpuP99Us / small.CpuP99Us:F1}");
     }
 
     /// <summary>Each case at every larger size against the smallest size measured.</summary>
