@@ -24,26 +24,7 @@ builder.Services.AddMediator(o =>
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonSetup.Configure(o.JsonSerializerOptions));
-builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // binding failures reach the problem mapper
-builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-{
-    ctx.ProblemDetails.Extensions.TryAdd("code", ctx.ProblemDetails.Status switch
-    {
-        404 => "not_found",
-        405 => "method_not_allowed",
-        415 => "unsupported_media_type",
-        _ => "http_" + ctx.ProblemDetails.Status,
-    });
-    ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
-    ctx.ProblemDetails.Detail ??= ctx.ProblemDetails.Status switch
-    {
-        404 => $"There is no resource at {ctx.HttpContext.Request.Method} {ctx.HttpContext.Request.Path}.",
-        405 => $"{ctx.HttpContext.Request.Method} is not allowed on {ctx.HttpContext.Request.Path}.",
-        415 => "Send the body as application/json.",
-        _ => ctx.ProblemDetails.Title,
-    };
-});
-builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddHybridOrdersProblems();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
 // API keys: from configuration; the demo keys only in Development with the demo seed.
@@ -74,14 +55,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
 
-var api = app.MapGroup("/api/v1");
-api.MapLocationEndpoints();
-api.MapProductEndpoints();
-api.MapStockEndpoints();
-api.MapReservationEndpoints();
-api.MapOrderEndpoints();
-api.MapReturnEndpoints();
-api.MapMonitorEndpoints();
+app.MapGroup("/api/v1").MapEndpointGroups(); // every IEndpointGroup in Endpoints/
 
 app.Run();
 

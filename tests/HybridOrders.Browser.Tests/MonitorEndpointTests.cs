@@ -51,8 +51,8 @@ public sealed class MonitorEndpointTests(MonitorFixture fixture)
     }
 
     [Theory]
-    [InlineData("/api/v1/me", "GetCurrentKey")]
-    [InlineData("/api/v1/monitor/settings", "GetMonitorSettings")]
+    [InlineData("/api/v1/me", "getCurrentKey")]
+    [InlineData("/api/v1/monitor/settings", "getMonitorSettings")]
     public async Task Both_routes_are_documented_in_swagger(string path, string operationId)
     {
         using var anonymous = new HttpClient { BaseAddress = _host.BaseAddress };

@@ -5,7 +5,7 @@ namespace HybridOrders.Api.Endpoints;
 
 /// <summary>What the fulfilment monitor page (<c>/monitor</c>) asks before it draws anything: who the key belongs to,
 /// and the service targets it marks fulfilments against.</summary>
-public static class MonitorEndpoints
+public sealed class MonitorEndpoints : IEndpointGroup
 {
     public const string Section = "Monitor";
 
@@ -20,15 +20,18 @@ public static class MonitorEndpoints
         double PickupDeadlineWarningHours = 12,
         int RefreshSeconds = 5);
 
-    public static void MapMonitorEndpoints(this IEndpointRouteBuilder api)
+    public string Prefix => "";
+    public string Tag => "Monitor";
+
+    public void Map(RouteGroupBuilder group)
     {
-        api.MapGet("/me", (ICurrentUser user) =>
+        group.MapGet("/me", (ICurrentUser user) =>
                 TypedResults.Ok(new MeResponse(user.Role is { } role ? Roles.Name(role) : "", user.LocationCode, user.KeyId ?? "")))
-            .RequireAuthorization(Policies.AnyRole).WithName("GetCurrentKey").WithTags("Monitor")
+            .RequireAuthorization(Policies.AnyRole).WithName("getCurrentKey")
             .WithSummary("The calling key's role and, for a POS key, its location; pages use it to show what the key may do");
 
-        api.MapGet("/monitor/settings", (IConfiguration configuration) => TypedResults.Ok(Read(configuration)))
-            .RequireAuthorization(Policies.AnyRole).WithName("GetMonitorSettings").WithTags("Monitor")
+        group.MapGet("/monitor/settings", (IConfiguration configuration) => TypedResults.Ok(Read(configuration)))
+            .RequireAuthorization(Policies.AnyRole).WithName("getMonitorSettings")
             .WithSummary("Service targets the fulfilment monitor marks against (config section Monitor) and its refresh interval");
     }
 

@@ -1,39 +1,46 @@
 using HybridOrders.Api.Auth;
 using HybridOrders.Application.Reservations;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HybridOrders.Api.Endpoints;
 
-public static class ReservationEndpoints
+/// <summary>Holds at one location (POS, click-and-reserve): held, sold at the till, released or expired.</summary>
+public sealed class ReservationEndpoints : IEndpointGroup
 {
-    public static void MapReservationEndpoints(this IEndpointRouteBuilder api)
-    {
-        var group = api.MapGroup("/reservations").WithTags("Reservations");
+    public string Prefix => "/reservations";
+    public string Tag => "Reservations";
 
-        group.MapPost("/", async (HoldStock body, ISender sender, CancellationToken ct) =>
-            {
-                var reservation = await sender.Send(body, ct);
-                return TypedResults.Created($"/api/v1/reservations/{reservation.Id}", reservation);
-            })
-            .RequireAuthorization(Policies.Holds).WithName("HoldStock")
+    public void Map(RouteGroupBuilder group)
+    {
+        group.MapPost("/", HoldStock)
+            .RequireAuthorization(Policies.Holds).WithName("holdStock")
             .WithSummary("Hold stock at one location for a customer: every line or nothing")
             .WithIdempotency<HoldStock>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetReservation(id), ct)))
-            .RequireAuthorization(Policies.Holds).WithName("GetReservation").ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(Policies.Holds).WithName("getReservation")
+            .WithSummary("One hold with its lines and status")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{id:guid}/fulfil", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new FulfilReservation(id), ct)))
-            .RequireAuthorization(Policies.Till).WithName("FulfilReservation")
+            .RequireAuthorization(Policies.Till).WithName("fulfilReservation")
             .WithSummary("The customer paid at the till: the held units are sold")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/{id:guid}/release", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ReleaseReservation(id), ct)))
-            .RequireAuthorization(Policies.Holds).WithName("ReleaseReservation")
+            .RequireAuthorization(Policies.Holds).WithName("releaseReservation")
             .WithSummary("Give the hold up: the units are available again")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<Created<ReservationResponse>> HoldStock(HoldStock body, ISender sender, CancellationToken ct)
+    {
+        var reservation = await sender.Send(body, ct);
+        return TypedResults.Created($"/api/v1/reservations/{reservation.Id}", reservation);
     }
 }

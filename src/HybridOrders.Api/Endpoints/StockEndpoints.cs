@@ -1,41 +1,47 @@
 using HybridOrders.Api.Auth;
-using HybridOrders.Application.Availability;
 using HybridOrders.Application.Inventory;
 using Mediator;
 
 namespace HybridOrders.Api.Endpoints;
 
-public static class StockEndpoints
+/// <summary>Stock lines and their ledger: goods arriving, counts, safety stock, movements.</summary>
+public sealed class StockEndpoints : IEndpointGroup
 {
-    public static void MapStockEndpoints(this IEndpointRouteBuilder api)
-    {
-        var stock = api.MapGroup("/stock").WithTags("Stock");
+    public sealed record SafetyStockBody(int? Quantity);
 
-        stock.MapPost("/receipts", async (ReceiveStock body, ISender sender, CancellationToken ct) =>
+    public string Prefix => "";
+    public string Tag => "Stock";
+
+    public void Map(RouteGroupBuilder group)
+    {
+        group.MapPost("/stock/receipts", async (ReceiveStock body, ISender sender, CancellationToken ct) =>
                 TypedResults.Created((string?)null, await sender.Send(body, ct)))
-            .RequireAuthorization(Policies.StockKeeping).WithName("ReceiveStock")
+            .RequireAuthorization(Policies.StockKeeping).WithName("receiveStock")
             .WithSummary("Goods arrived at a location: on-hand rises")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        stock.MapPost("/adjustments", async (CountStock body, ISender sender, CancellationToken ct) =>
+        group.MapPost("/stock/adjustments", async (CountStock body, ISender sender, CancellationToken ct) =>
                 TypedResults.Created((string?)null, await sender.Send(body, ct)))
-            .RequireAuthorization(Policies.StockKeeping).WithName("AdjustStock")
+            .RequireAuthorization(Policies.StockKeeping).WithName("adjustStock")
             .WithSummary("Set on-hand to a physical count")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        var availability = api.MapGroup("/availability").WithTags("Availability");
+        group.MapGet("/locations/{code}/stock", async (string code, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListLocationStock(code, limit, cursor), ct)))
+            .RequireAuthorization(Policies.AnyRole).WithName("listLocationStock")
+            .WithSummary("Every stock line of one location, by SKU")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        availability.MapGet("/{sku}", async (string sku, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GetAvailability(sku), ct)))
-            .RequireAuthorization(Policies.AnyRole).WithName("GetAvailability")
-            .WithSummary("The virtual stock of a SKU over all active locations")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/locations/{code}/stock/{sku}/safety-stock", async (string code, string sku, SafetyStockBody body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SetSafetyStock(code, sku, body.Quantity), ct)))
+            .RequireAuthorization(Policies.Admin).WithName("setSafetyStock")
+            .WithSummary("Set the units a location keeps back from promising")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        availability.MapGet("/{sku}/nearby", async (string sku, double? latitude, double? longitude, int? quantity, double? radiusKm,
-                    ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new FindNearbyStores(sku, latitude, longitude, quantity, radiusKm), ct)))
-            .RequireAuthorization(Policies.AnyRole).WithName("FindNearbyStores")
-            .WithSummary("Pickup stores that have the quantity, nearest first (great-circle km)")
+        group.MapGet("/locations/{code}/stock/{sku}/movements", async (string code, string sku, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListStockMovements(code, sku, limit, cursor), ct)))
+            .RequireAuthorization(Policies.AnyRole).WithName("listStockMovements")
+            .WithSummary("The ledger of one stock line, oldest first, with its current figures")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 }
