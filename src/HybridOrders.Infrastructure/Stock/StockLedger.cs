@@ -12,7 +12,7 @@ namespace HybridOrders.Infrastructure.Stock;
 /// rule, so a concurrent change can never slip between a check and a write) plus one appended movement row, both in
 /// the caller's transaction. Lines are taken in SKU order so that multi-line operations lock rows in one global order.
 /// </summary>
-internal sealed class StockLedger(HybridOrdersDbContext db, IClock clock) : IStockLedger
+internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock) : IStockLedger
 {
     private const int MaxCountAttempts = 10;
     private const int MaxReserveAttempts = 3;
