@@ -33,6 +33,8 @@ public static class DependencyInjection
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.Configure<Background.ReservationOptions>(configuration.GetSection(Background.ReservationOptions.Section));
         services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
+        services.Configure<StockOptions>(configuration.GetSection(StockOptions.Section));
+        services.Configure<TransactionRetryOptions>(configuration.GetSection(TransactionRetryOptions.Section));
 
         var provider = (configuration[$"{DatabaseOptions.Section}:Provider"] ?? "sqlite").Trim().ToLowerInvariant();
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
@@ -60,6 +62,7 @@ public static class DependencyInjection
         services.AddSingleton(new Application.Returns.ReturnSettings(configuration.GetValue("Returns:WindowDays", 30)));
         services.AddScoped<IStockLedger, StockLedger>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<TransactionRetry>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<DemoSeeder>();
 

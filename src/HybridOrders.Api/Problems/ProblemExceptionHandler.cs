@@ -17,6 +17,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         problem.Instance = httpContext.Request.Path;
         problem.Extensions["traceId"] = httpContext.TraceIdentifier;
         httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (exception is Application.Common.TryAgainException tryAgain)
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tryAgain.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await TypedResults.Problem(problem).ExecuteAsync(httpContext);
         return true;
     }

@@ -17,6 +17,7 @@ public static class ProblemMapper
         BadHttpRequestException bad => BadRequest(bad),
         NotFoundException nf => Problem(StatusCodes.Status404NotFound, "not_found", $"{nf.Resource} not found", nf.Message),
         ForbiddenAccessException f => Problem(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", f.Message),
+        TryAgainException t => Problem(StatusCodes.Status503ServiceUnavailable, "try_again", "Try again", t.Message),
         DomainException d => WithExtensions(
             Problem(d.Kind == RefusalKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
                 d.Code, Title(d.Code), d.Message), d.Extensions),

@@ -52,19 +52,14 @@ public sealed class QueryAvailabilityHandler(IHybridOrdersDbContext db, ICurrent
             where l.IsActive && (only == null || l.Code == only) && s.OnHand - s.Reserved - s.SafetyStock > 0
             select new
             {
-                s.Sku, s.OnHand, s.Reserved, s.SafetyStock, l.Code, l.Name, l.Latitude, l.Longitude, l.ShipFromEnabled,
-                Pickup = l.PickupEnabled && l.Kind == LocationKind.Store,
+                s.Sku, OnHand = (int?)s.OnHand, Reserved = (int?)s.Reserved, SafetyStock = (int?)s.SafetyStock, Code = (string?)l.Code, l.Name,
+                Latitude = (double?)l.Latitude, Longitude = (double?)l.Longitude, ShipFrom = (bool?)l.ShipFromEnabled,
+                Pickup = (bool?)(l.PickupEnabled && l.Kind == LocationKind.Store),
             };
         var rows = await (
                 from p in db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku))
                 from x in stock.Where(x => x.Sku == p.Sku).DefaultIfEmpty()
-                select new
-                {
-                    p.Sku, HasStock = x != null, OnHand = x == null ? 0 : x.OnHand, Reserved = x == null ? 0 : x.Reserved,
-                    SafetyStock = x == null ? 0 : x.SafetyStock, Code = x == null ? null : x.Code, Name = x == null ? null : x.Name,
-                    Latitude = x == null ? 0 : x.Latitude, Longitude = x == null ? 0 : x.Longitude,
-                    ShipFrom = x != null && x.ShipFromEnabled, Pickup = x != null && x.Pickup,
-                })
+                select new { p.Sku, x.Code, x.Name, x.OnHand, x.Reserved, x.SafetyStock, x.Latitude, x.Longitude, x.ShipFrom, x.Pickup })
             .ToListAsync(ct);
 
         GeoPoint? point = query.Latitude is { } lat && query.Longitude is { } lon ? new GeoPoint(lat, lon) : null;
@@ -73,17 +68,17 @@ public sealed class QueryAvailabilityHandler(IHybridOrdersDbContext db, ICurrent
         foreach (var r in rows)
         {
             var (available, toShip, nearest) = found.GetValueOrDefault(r.Sku);
-            if (r.HasStock)
+            if (r.Code is not null) // else: a product without any stock to promise
             {
-                var here = StockLine.AvailableOf(r.OnHand, r.Reserved, r.SafetyStock);
+                var here = StockLine.AvailableOf(r.OnHand!.Value, r.Reserved!.Value, r.SafetyStock!.Value);
                 available += here;
-                if (r.ShipFrom) toShip += here;
-                if (point is { } origin && r.Pickup && here > 0)
+                if (r.ShipFrom == true) toShip += here;
+                if (point is { } origin && r.Pickup == true && here > 0)
                 {
-                    var km = Math.Round(origin.DistanceKmTo(new GeoPoint(r.Latitude, r.Longitude)), 3);
+                    var km = Math.Round(origin.DistanceKmTo(new GeoPoint(r.Latitude!.Value, r.Longitude!.Value)), 3);
                     if (km <= radius && (nearest is null || km < nearest.DistanceKm
                                          || (km == nearest.DistanceKm && string.CompareOrdinal(r.Code, nearest.LocationCode) < 0)))
-                        nearest = new NearbyStore(r.Code!, r.Name!, km, here);
+                        nearest = new NearbyStore(r.Code, r.Name!, km, here);
                 }
             }
             found[r.Sku] = (available, toShip, nearest);

@@ -3,41 +3,68 @@ using HybridOrders.Domain.Inventory;
 namespace HybridOrders.Application.Common;
 
 /// <summary>
-/// The only way stock figures change. Every method runs one conditional, atomic UPDATE per stock line
-/// (lines in SKU order, so concurrent multi-line calls cannot deadlock) and appends the matching ledger row,
-/// inside the caller's transaction. Nothing reads a figure, decides and writes it back.
+/// The only way stock figures change. Every change is one conditional, atomic UPDATE per stock line plus the matching
+/// ledger row, inside the caller's transaction; nothing reads a figure, decides and writes it back.
+/// <para>
+/// <b>One global lock order.</b> Whatever the use case, stock lines are touched in ordinal (LocationCode, Sku) order, so
+/// no two transactions can each hold a line the other needs. The ledger sorts what it is given; a use case that changes
+/// stock at several locations (a cancel, a return, a reject with re-routing) hands all of it over in ONE call
+/// (<see cref="ApplyAsync"/> / <see cref="TryApplyAsync"/> with a <see cref="StockMoves"/>), never one call per location.
+/// A later call that would go back below a line already locked in the transaction is logged (and refused where
+/// <c>Stock:EnforceLockOrder</c> is on, as in the tests). See ADR 0002.
+/// </para>
 /// </summary>
 public interface IStockLedger
 {
+    /// <summary>Applies every move in the global lock order. A <see cref="StockMoveKind.Reserve"/> that cannot be held throws
+    /// <see cref="InsufficientStockException"/> listing each short line (the caller's transaction then rolls back whole).</summary>
+    Task ApplyAsync(StockMoves moves, CancellationToken ct);
+
+    /// <summary>Like <see cref="ApplyAsync"/>, all or nothing inside a savepoint of the caller's transaction: returns the
+    /// shortages when any reserve could not be held, and then nothing of this call stays applied or locked, so the caller
+    /// may route again on fresh figures within the same transaction.</summary>
+    Task<IReadOnlyList<LocatedShortage>> TryApplyAsync(StockMoves moves, CancellationToken ct);
+
     /// <summary>Goods arrived: on-hand rises; a missing stock line is created.</summary>
-    Task ReceiveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string? reference, CancellationToken ct);
+    Task ReceiveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string? reference, CancellationToken ct) =>
+        ApplyAsync(new StockMoves().Receive(locationCode, lines, reference), ct);
 
     /// <summary>Holds every line or none at an active location: throws <see cref="InsufficientStockException"/> listing each line
     /// that is short (an inactive location has nothing to promise).</summary>
-    Task ReserveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
+    Task ReserveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
+        ApplyAsync(new StockMoves().Reserve(locationCode, lines, reference), ct);
 
     /// <summary>Gives held units back to available.</summary>
-    Task ReleaseAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
+    Task ReleaseAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
+        ApplyAsync(new StockMoves().Release(locationCode, lines, reference), ct);
 
     /// <summary>Held units leave the building: on-hand and reserved both fall.</summary>
-    Task SellReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
+    Task SellReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
+        ApplyAsync(new StockMoves().SellReserved(locationCode, lines, reference), ct);
 
-    /// <summary>Reserves several allocations (location → lines) all or nothing, inside a savepoint of the caller's transaction.
-    /// Returns the shortages when any line could not be held; then nothing of this call stays held, so the caller may
-    /// route again on fresh figures within the same transaction.</summary>
-    Task<IReadOnlyList<LocatedShortage>> TryReserveAsync(IReadOnlyList<StockAllocation> allocations, string reference, CancellationToken ct);
+    /// <summary>Reserves several allocations (location → lines) all or nothing; see <see cref="TryApplyAsync"/>.</summary>
+    Task<IReadOnlyList<LocatedShortage>> TryReserveAsync(IReadOnlyList<StockAllocation> allocations, string reference, CancellationToken ct)
+    {
+        var moves = new StockMoves();
+        foreach (var a in allocations) moves.Reserve(a.LocationCode, a.Lines, reference);
+        return TryApplyAsync(moves, ct);
+    }
 
     /// <summary>Held units leave an origin for another location: on-hand and reserved fall (<c>transfer_out</c>).</summary>
-    Task TransferOutAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
+    Task TransferOutAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
+        ApplyAsync(new StockMoves().TransferOut(locationCode, lines, reference), ct);
 
     /// <summary>Transferred units arrive, already promised to a customer: on-hand and reserved rise (<c>transfer_in</c>).</summary>
-    Task TransferInReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
+    Task TransferInReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
+        ApplyAsync(new StockMoves().TransferInReserved(locationCode, lines, reference), ct);
 
     /// <summary>Returned goods fit to sell again go onto the returning location's shelf: on-hand rises (<c>return</c>).</summary>
-    Task ReturnToStockAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
+    Task ReturnToStockAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
+        ApplyAsync(new StockMoves().ReturnToStock(locationCode, lines, reference), ct);
 
     /// <summary>Returned goods that cannot be sold: recorded (<c>damaged</c>) without any sellable stock.</summary>
-    Task RecordDamagedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct);
+    Task RecordDamagedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
+        ApplyAsync(new StockMoves().RecordDamaged(locationCode, lines, reference), ct);
 
     /// <summary>Sets on-hand to a physical count; refuses a count below what is reserved (<c>count_below_reserved</c>).</summary>
     Task CountAsync(string locationCode, string sku, int countedQuantity, string reference, CancellationToken ct);
@@ -51,6 +78,60 @@ public interface IStockLedger
     /// (location, SKU) appear once; a missing stock line is created. Changed rows are locked in the global order (location,
     /// then SKU, ordinal). Returns one outcome per line, in the order given.</summary>
     Task<IReadOnlyList<StockSyncOutcome>> SyncAsync(IReadOnlyList<StockSyncLine> lines, string reference, CancellationToken ct);
+}
+
+/// <summary>What a move does to a stock line.</summary>
+public enum StockMoveKind
+{
+    /// <summary>Hold units (conditional: enough available at an active location).</summary>
+    Reserve,
+    /// <summary>Give held units back.</summary>
+    Release,
+    /// <summary>Held units are sold: on-hand and reserved fall (<c>sale</c>).</summary>
+    SellReserved,
+    /// <summary>Held units leave for another location (<c>transfer_out</c>).</summary>
+    TransferOut,
+    /// <summary>Units arrive already promised: on-hand and reserved rise (<c>transfer_in</c>).</summary>
+    TransferInReserved,
+    /// <summary>Goods received: on-hand rises (<c>receipt</c>).</summary>
+    Receive,
+    /// <summary>Returned goods back on the shelf: on-hand rises (<c>return</c>).</summary>
+    ReturnToStock,
+    /// <summary>Returned goods that cannot be sold: recorded only (<c>damaged</c>).</summary>
+    RecordDamaged,
+}
+
+/// <summary>One change of one stock line.</summary>
+public sealed record StockMove(StockMoveKind Kind, string LocationCode, string Sku, int Quantity, string? Reference);
+
+/// <summary>The stock changes of one use case, handed to the ledger together so that it can take them in the global lock
+/// order (ordinal LocationCode, then Sku; moves of one line keep the order they were added in).</summary>
+public sealed class StockMoves
+{
+    private readonly List<StockMove> _moves = [];
+
+    public IReadOnlyList<StockMove> Items => _moves;
+    public bool IsEmpty => _moves.Count == 0;
+
+    public StockMoves Reserve(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.Reserve, locationCode, lines, reference);
+    public StockMoves Release(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.Release, locationCode, lines, reference);
+    public StockMoves SellReserved(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.SellReserved, locationCode, lines, reference);
+    public StockMoves TransferOut(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.TransferOut, locationCode, lines, reference);
+    public StockMoves TransferInReserved(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.TransferInReserved, locationCode, lines, reference);
+    public StockMoves Receive(string locationCode, IEnumerable<StockQuantity> lines, string? reference) => Add(StockMoveKind.Receive, locationCode, lines, reference);
+    public StockMoves ReturnToStock(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.ReturnToStock, locationCode, lines, reference);
+    public StockMoves RecordDamaged(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.RecordDamaged, locationCode, lines, reference);
+
+    private StockMoves Add(StockMoveKind kind, string locationCode, IEnumerable<StockQuantity> lines, string? reference)
+    {
+        // Merged per SKU (StockQuantity.Normalize), as every single-location call always did.
+        foreach (var (sku, quantity) in StockQuantity.Normalize(lines)) _moves.Add(new StockMove(kind, locationCode, sku, quantity, reference));
+        return this;
+    }
+
+    /// <summary>The moves in the global lock order: ordinal (LocationCode, Sku), stable for moves of one line.</summary>
+    public IReadOnlyList<StockMove> InLockOrder() =>
+        _moves.OrderBy(m => m.LocationCode, StringComparer.Ordinal).ThenBy(m => m.Sku, StringComparer.Ordinal).ToList();
 }
 
 /// <summary>What to take from one location.</summary>
@@ -77,3 +158,13 @@ public enum StockSyncResult
 
 /// <summary>What became of one sync line, with the figures it was judged on (before any change).</summary>
 public readonly record struct StockSyncOutcome(StockSyncResult Result, int OnHandBefore, int Reserved);
+
+/// <summary>A stock-line key in the global lock order.</summary>
+public readonly record struct StockLineKey(string LocationCode, string Sku) : IComparable<StockLineKey>
+{
+    public int CompareTo(StockLineKey other)
+    {
+        var byLocation = string.CompareOrdinal(LocationCode, other.LocationCode);
+        return byLocation != 0 ? byLocation : string.CompareOrdinal(Sku, other.Sku);
+    }
+}

@@ -14,8 +14,10 @@ public sealed class CancelOrderHandler(IHybridOrdersDbContext db, IStockLedger l
         var order = await OrderTransitions.LoadAsync(db, command.Id, ct);
         var cancelled = order.Cancel(clock.GetCurrentInstant());
         await OrderTransitions.SaveAsync(db, order, ct);
-        foreach (var f in cancelled)
-            await ledger.ReleaseAsync(f.StockLocationCode, f.Quantities, $"order:{order.Number}:cancelled", ct);
+        // Every location's release in one call: the ledger takes them in the global lock order.
+        var moves = new StockMoves();
+        foreach (var f in cancelled) moves.Release(f.StockLocationCode, f.Quantities, $"order:{order.Number}:cancelled");
+        await ledger.ApplyAsync(moves, ct);
         return OrderResponse.From(order);
     }
 }

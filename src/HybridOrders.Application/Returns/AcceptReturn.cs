@@ -75,10 +75,9 @@ public sealed class AcceptReturnHandler(IHybridOrdersDbContext db, IStockLedger 
         db.Returns.Add(accepted);
 
         var reference = $"return:{accepted.Id}:order:{order.Number}";
-        var resellable = lines.Where(l => l.Condition == ItemCondition.Resellable).Select(l => new StockQuantity(l.Sku, l.Quantity)).ToList();
-        var damaged = lines.Where(l => l.Condition == ItemCondition.Damaged).Select(l => new StockQuantity(l.Sku, l.Quantity)).ToList();
-        if (resellable.Count > 0) await ledger.ReturnToStockAsync(location.Code, resellable, reference, ct);
-        if (damaged.Count > 0) await ledger.RecordDamagedAsync(location.Code, damaged, reference, ct);
+        var resellable = lines.Where(l => l.Condition == ItemCondition.Resellable).Select(l => new StockQuantity(l.Sku, l.Quantity));
+        var damaged = lines.Where(l => l.Condition == ItemCondition.Damaged).Select(l => new StockQuantity(l.Sku, l.Quantity));
+        await ledger.ApplyAsync(new StockMoves().ReturnToStock(location.Code, resellable, reference).RecordDamaged(location.Code, damaged, reference), ct);
         return ReturnResponse.From(accepted);
     }
 }

@@ -5,12 +5,18 @@ using NodaTime;
 
 namespace HybridOrders.Infrastructure.Idempotency;
 
-internal sealed class IdempotencyStore(HybridOrdersDbContext db, IClock clock) : IIdempotencyStore
+internal sealed class IdempotencyStore(HybridOrdersDbContext db, IClock clock, TransactionRetry retry) : IIdempotencyStore
 {
     private const int MaxAttempts = 5;
     private const string WorkSavepoint = "idempotent_work";
 
-    public async Task<IdempotencyOutcome> ExecuteAsync(string scope, string key, string requestHash,
+    /// <summary>The claim and the work are one transaction, so a deadlock victim is retried as a whole, the claim included.</summary>
+    public Task<IdempotencyOutcome> ExecuteAsync(string scope, string key, string requestHash,
+        Func<CancellationToken, Task<CapturedResponse>> work, CancellationToken ct) =>
+        retry.RunAsync(token => ExecuteOnceAsync(scope, key, requestHash, work, token),
+            () => { db.ChangeTracker.Clear(); return Task.CompletedTask; }, ct);
+
+    private async Task<IdempotencyOutcome> ExecuteOnceAsync(string scope, string key, string requestHash,
         Func<CancellationToken, Task<CapturedResponse>> work, CancellationToken ct)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)

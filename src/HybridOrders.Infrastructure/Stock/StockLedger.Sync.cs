@@ -76,7 +76,9 @@ internal sealed partial class StockLedger
             await create.ExecuteNonQueryAsync(ct);
         }
 
-        // 3. Lock the rows that change, in the global order, and judge them again on what is locked.
+        // 3. Lock the rows that change, in the global order, and judge them again on what is locked. (The lines created just
+        // before are this transaction's already; another one can only wait for them if it creates the same line.)
+        NoteLockingRange(candidates.Select(i => lines[i]));
         var apply = new List<(int Index, int Delta)>(candidates.Count);
         await using (var lockRows = Command(connection, transaction, """
                          SELECT t.i, s."OnHand", s."Reserved"
@@ -131,10 +133,17 @@ internal sealed partial class StockLedger
     private static NpgsqlParameter Texts(string name, IEnumerable<string> values) =>
         new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() };
 
-    private static int CompareKeys(StockSyncLine x, StockSyncLine y)
+    private static int CompareKeys(StockSyncLine x, StockSyncLine y) =>
+        new StockLineKey(x.LocationCode, x.Sku).CompareTo(new StockLineKey(y.LocationCode, y.Sku));
+
+    /// <summary>Tells the lock-order check about a set of lines locked by one statement in the global order: its lowest
+    /// line must not be below what this transaction already holds, and its highest is then the highest held.</summary>
+    private void NoteLockingRange(IEnumerable<StockSyncLine> locked)
     {
-        var byLocation = string.CompareOrdinal(x.LocationCode, y.LocationCode);
-        return byLocation != 0 ? byLocation : string.CompareOrdinal(x.Sku, y.Sku);
+        var sorted = locked.Select(l => new StockLineKey(l.LocationCode, l.Sku)).Order().ToList();
+        if (sorted.Count == 0) return;
+        NoteLocking(sorted[0].LocationCode, sorted[0].Sku);
+        NoteLocking(sorted[^1].LocationCode, sorted[^1].Sku);
     }
 
     /// <summary>The portable path (SQLite, SQL Server): one read per location, the missing lines created in one batch, then
@@ -171,6 +180,7 @@ internal sealed partial class StockLedger
         foreach (var i in order)
         {
             var line = lines[i];
+            if (outcomes[i].Result == StockSyncResult.Applied) NoteLocking(line.LocationCode, line.Sku);
             for (var attempt = 0; outcomes[i].Result == StockSyncResult.Applied; attempt++)
             {
                 var (before, target) = (outcomes[i].OnHandBefore, line.OnHand);

@@ -3,6 +3,8 @@ using HybridOrders.Domain.Common;
 using HybridOrders.Domain.Inventory;
 using HybridOrders.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace HybridOrders.Infrastructure.Stock;
@@ -10,126 +12,163 @@ namespace HybridOrders.Infrastructure.Stock;
 /// <summary>
 /// The atomic stock ledger. Each change is one conditional UPDATE on the stock row (the condition is the business
 /// rule, so a concurrent change can never slip between a check and a write) plus one appended movement row, both in
-/// the caller's transaction. Lines are taken in SKU order so that multi-line operations lock rows in one global order.
+/// the caller's transaction. Every batch is applied in the global lock order, ordinal (LocationCode, Sku), and the
+/// ledger remembers the highest line it locked in the current transaction, so a later call that would go back below it
+/// (the start of a deadlock cycle) is seen: logged always, refused where <see cref="StockOptions.EnforceLockOrder"/> is on.
 /// </summary>
-internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock) : IStockLedger
+internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock, IOptions<StockOptions> options, ILogger<StockLedger> logger)
+    : IStockLedger
 {
     private const int MaxCountAttempts = 10;
     private const int MaxReserveAttempts = 3;
 
-    public Task ReceiveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string? reference, CancellationToken ct) =>
-        AddToShelfAsync(locationCode, lines, MovementKind.Receipt, alsoReserved: false, reference, ct);
+    private Guid? _transactionId;
+    private StockLineKey? _highestLocked;
 
-    public async Task ReserveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct)
+    public async Task ApplyAsync(StockMoves moves, CancellationToken ct)
     {
-        var shortages = new List<StockShortage>();
-        foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
-        {
-            // Once one line is short the whole hold fails (and rolls back); the remaining lines are only read,
-            // so that the refusal lists every line that is short without locking more rows.
-            var available = shortages.Count == 0
-                ? await TryReserveLineAsync(locationCode, sku, quantity, reference, ct)
-                : await AvailableAsync(locationCode, sku, ct);
-            if (available < quantity) shortages.Add(new StockShortage(sku, quantity, available));
-        }
-        if (shortages.Count > 0) throw new InsufficientStockException(shortages);
+        var shortages = await ApplyInLockOrderAsync(moves, appended: null, ct);
+        if (shortages.Count > 0)
+            throw new InsufficientStockException(shortages.Select(s => new StockShortage(s.Sku, s.Requested, s.Available)).ToList());
     }
 
-    public async Task<IReadOnlyList<LocatedShortage>> TryReserveAsync(IReadOnlyList<StockAllocation> allocations, string reference, CancellationToken ct)
+    public async Task<IReadOnlyList<LocatedShortage>> TryApplyAsync(StockMoves moves, CancellationToken ct)
     {
-        var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("TryReserveAsync needs the caller's transaction.");
+        var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("TryApplyAsync needs the caller's transaction.");
         const string savepoint = "reserve_attempt"; // a fixed name: SAVEPOINT may repeat a name, and one statement text keeps pg_stat_statements tidy
         await tx.CreateSavepointAsync(savepoint, ct);
+        var highestBefore = HighestLocked();
         var appended = new List<StockMovement>();
-        var shortages = new List<LocatedShortage>();
-        // Every location's rows in one global order (location, then SKU), like single-location holds.
-        foreach (var allocation in allocations.OrderBy(a => a.LocationCode, StringComparer.Ordinal))
-        {
-            foreach (var (sku, quantity) in StockQuantity.Normalize(allocation.Lines))
-            {
-                var available = shortages.Count == 0
-                    ? await TryReserveLineAsync(allocation.LocationCode, sku, quantity, reference, ct, appended)
-                    : await AvailableAsync(allocation.LocationCode, sku, ct);
-                if (available < quantity) shortages.Add(new LocatedShortage(allocation.LocationCode, sku, quantity, available));
-            }
-        }
+        var shortages = await ApplyInLockOrderAsync(moves, appended, ct);
         if (shortages.Count == 0)
         {
             await tx.ReleaseSavepointAsync(savepoint, ct);
             return [];
         }
+        // Rolling back to the savepoint also releases the row locks taken after it.
         await tx.RollbackToSavepointAsync(savepoint, ct);
+        _highestLocked = highestBefore;
         foreach (var movement in appended) db.Entry(movement).State = EntityState.Detached;
         return shortages;
     }
 
-    public Task TransferOutAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
-        TakeReservedAsync(locationCode, lines, MovementKind.TransferOut, reference, ct);
-
-    public Task TransferInReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
-        AddToShelfAsync(locationCode, lines, MovementKind.TransferIn, alsoReserved: true, reference, ct);
-
-    public Task ReturnToStockAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
-        AddToShelfAsync(locationCode, lines, MovementKind.Return, alsoReserved: false, reference, ct);
+    /// <summary>Every move in lock order. Once one reserve is short the batch has failed: the remaining reserves are only read,
+    /// so that the refusal lists every line that is short without locking more rows, and nothing else is applied.</summary>
+    private async Task<IReadOnlyList<LocatedShortage>> ApplyInLockOrderAsync(StockMoves moves, List<StockMovement>? appended, CancellationToken ct)
+    {
+        var shortages = new List<LocatedShortage>();
+        foreach (var move in moves.InLockOrder())
+        {
+            var (kind, location, sku, quantity, reference) = move;
+            if (shortages.Count > 0)
+            {
+                if (kind == StockMoveKind.Reserve && await AvailableAsync(location, sku, ct) is var available && available < quantity)
+                    shortages.Add(new LocatedShortage(location, sku, quantity, available));
+                continue;
+            }
+            NoteLocking(location, sku);
+            switch (kind)
+            {
+                case StockMoveKind.Reserve:
+                    var held = await TryReserveLineAsync(location, sku, quantity, reference, ct, appended);
+                    if (held < quantity) shortages.Add(new LocatedShortage(location, sku, quantity, held));
+                    break;
+                case StockMoveKind.Release:
+                    await ReleaseLineAsync(location, sku, quantity, reference, ct);
+                    break;
+                case StockMoveKind.SellReserved:
+                    await TakeReservedLineAsync(location, sku, quantity, MovementKind.Sale, reference, ct);
+                    break;
+                case StockMoveKind.TransferOut:
+                    await TakeReservedLineAsync(location, sku, quantity, MovementKind.TransferOut, reference, ct);
+                    break;
+                case StockMoveKind.TransferInReserved:
+                    await AddToShelfLineAsync(location, sku, quantity, MovementKind.TransferIn, alsoReserved: true, reference, ct);
+                    break;
+                case StockMoveKind.Receive:
+                    await AddToShelfLineAsync(location, sku, quantity, MovementKind.Receipt, alsoReserved: false, reference, ct);
+                    break;
+                case StockMoveKind.ReturnToStock:
+                    await AddToShelfLineAsync(location, sku, quantity, MovementKind.Return, alsoReserved: false, reference, ct);
+                    break;
+                case StockMoveKind.RecordDamaged:
+                    await EnsureLineAsync(location, sku, ct);
+                    Append(location, sku, MovementKind.Damaged, 0, 0, $"{reference}:{quantity} damaged");
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(moves), kind, "Unknown stock move.");
+            }
+        }
+        return shortages;
+    }
 
     /// <summary>Units arrive at a location (a receipt, a return, a transfer): on-hand rises, and reserved with it when they are
     /// already promised to a customer. A missing stock line is created; on-hand can never pass int.MaxValue.</summary>
-    private async Task AddToShelfAsync(string locationCode, IReadOnlyList<StockQuantity> lines, MovementKind kind, bool alsoReserved,
+    private async Task AddToShelfLineAsync(string locationCode, string sku, int quantity, MovementKind kind, bool alsoReserved,
         string? reference, CancellationToken ct)
     {
-        foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
-        {
-            await EnsureLineAsync(locationCode, sku, ct);
-            var held = alsoReserved ? quantity : 0;
-            var updated = await Line(locationCode, sku).Where(x => x.OnHand <= int.MaxValue - quantity).ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.OnHand, x => x.OnHand + quantity)
-                .SetProperty(x => x.Reserved, x => x.Reserved + held), ct);
-            if (updated == 0) throw StockLimit(locationCode, sku);
-            Append(locationCode, sku, kind, quantity, held, reference);
-        }
+        await EnsureLineAsync(locationCode, sku, ct);
+        var held = alsoReserved ? quantity : 0;
+        var updated = await Line(locationCode, sku).Where(x => x.OnHand <= int.MaxValue - quantity).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.OnHand, x => x.OnHand + quantity)
+            .SetProperty(x => x.Reserved, x => x.Reserved + held), ct);
+        if (updated == 0) throw StockLimit(locationCode, sku);
+        Append(locationCode, sku, kind, quantity, held, reference);
     }
 
-    public async Task RecordDamagedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct)
+    private async Task ReleaseLineAsync(string locationCode, string sku, int quantity, string? reference, CancellationToken ct)
     {
-        foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
-        {
-            await EnsureLineAsync(locationCode, sku, ct);
-            Append(locationCode, sku, MovementKind.Damaged, 0, 0, $"{reference}:{quantity} damaged");
-        }
+        var updated = await Line(locationCode, sku)
+            .Where(x => x.Reserved >= quantity)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - quantity), ct);
+        EnsureUpdated(updated, locationCode, sku);
+        Append(locationCode, sku, MovementKind.Release, 0, -quantity, reference);
     }
-
-    public async Task ReleaseAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct)
-    {
-        foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
-        {
-            var updated = await Line(locationCode, sku)
-                .Where(x => x.Reserved >= quantity)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - quantity), ct);
-            EnsureUpdated(updated, locationCode, sku);
-            Append(locationCode, sku, MovementKind.Release, 0, -quantity, reference);
-        }
-    }
-
-    public Task SellReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
-        TakeReservedAsync(locationCode, lines, MovementKind.Sale, reference, ct);
 
     /// <summary>Held units leave the location (sold, or sent to another): on-hand and reserved both fall.</summary>
-    private async Task TakeReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, MovementKind kind, string reference, CancellationToken ct)
+    private async Task TakeReservedLineAsync(string locationCode, string sku, int quantity, MovementKind kind, string? reference, CancellationToken ct)
     {
-        foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
+        var updated = await Line(locationCode, sku)
+            .Where(x => x.Reserved >= quantity && x.OnHand >= quantity)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.OnHand, x => x.OnHand - quantity)
+                .SetProperty(x => x.Reserved, x => x.Reserved - quantity), ct);
+        EnsureUpdated(updated, locationCode, sku);
+        Append(locationCode, sku, kind, -quantity, -quantity, reference);
+    }
+
+    /// <summary>The highest line locked so far in the current transaction (none in a new one).</summary>
+    private StockLineKey? HighestLocked()
+    {
+        var current = db.Database.CurrentTransaction?.TransactionId;
+        if (current != _transactionId)
         {
-            var updated = await Line(locationCode, sku)
-                .Where(x => x.Reserved >= quantity && x.OnHand >= quantity)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(x => x.OnHand, x => x.OnHand - quantity)
-                    .SetProperty(x => x.Reserved, x => x.Reserved - quantity), ct);
-            EnsureUpdated(updated, locationCode, sku);
-            Append(locationCode, sku, kind, -quantity, -quantity, reference);
+            _transactionId = current;
+            _highestLocked = null;
         }
+        return _highestLocked;
+    }
+
+    /// <summary>Records that a line is about to be locked. Going back below a line already locked in this transaction breaks the
+    /// global order: another transaction may hold this line and wait for the higher one.</summary>
+    private void NoteLocking(string locationCode, string sku)
+    {
+        var key = new StockLineKey(locationCode, sku);
+        if (HighestLocked() is { } highest && key.CompareTo(highest) < 0)
+        {
+            logger.LogWarning("Stock line {Sku} at {Location} locked after {HigherSku} at {HigherLocation}: out of the global lock order " +
+                              "(ordinal LocationCode, Sku); hand all of a transaction's stock moves to the ledger in one call",
+                sku, locationCode, highest.Sku, highest.LocationCode);
+            if (options.Value.EnforceLockOrder)
+                throw new InvalidOperationException($"Stock line {locationCode}/{sku} locked after {highest.LocationCode}/{highest.Sku}: out of the global lock order.");
+            return;
+        }
+        _highestLocked = key;
     }
 
     public async Task CountAsync(string locationCode, string sku, int countedQuantity, string reference, CancellationToken ct)
     {
+        NoteLocking(locationCode, sku);
         await EnsureLineAsync(locationCode, sku, ct);
         // Compare-and-set on the figure that was read: the ledger row needs the exact delta, and a concurrent
         // change between the read and the write makes the update miss and the count try again.
@@ -153,6 +192,7 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
 
     public async Task SetSafetyStockAsync(string locationCode, string sku, int quantity, CancellationToken ct)
     {
+        NoteLocking(locationCode, sku);
         await EnsureLineAsync(locationCode, sku, ct);
         await Line(locationCode, sku).ExecuteUpdateAsync(s => s.SetProperty(x => x.SafetyStock, quantity), ct);
     }
@@ -163,7 +203,7 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
     /// <summary>One line's hold: the conditional update (enough available, location active). Returns what was available:
     /// at least <paramref name="quantity"/> when it was held, less when it was refused. When the update misses but a re-read
     /// shows enough (a concurrent release committed in between), it tries again rather than refuse or skip the line.</summary>
-    private async Task<int> TryReserveLineAsync(string locationCode, string sku, int quantity, string reference, CancellationToken ct,
+    private async Task<int> TryReserveLineAsync(string locationCode, string sku, int quantity, string? reference, CancellationToken ct,
         List<StockMovement>? appended = null)
     {
         for (var attempt = 0; ; attempt++)
@@ -228,4 +268,14 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
         if (updated != 1)
             throw new InvalidOperationException($"Stock ledger invariant broken for {sku} at {locationCode}: the conditional update matched {updated} rows.");
     }
+}
+
+/// <summary>Settings of the stock ledger.</summary>
+public sealed class StockOptions
+{
+    public const string Section = "Stock";
+
+    /// <summary>Refuse (rather than only log) a stock change that would lock a line below one already locked in the same
+    /// transaction. On in the tests, so that every path is checked against the global lock order.</summary>
+    public bool EnforceLockOrder { get; set; }
 }

@@ -32,6 +32,7 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("ConnectionStrings:HybridOrders", ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Reservations:ExpirySweepSeconds", "1");
+        builder.UseSetting("Stock:EnforceLockOrder", "true"); // any path that locks stock lines out of the global order fails its test
         builder.UseSetting("Auth:ApiKeys:0:Key", AdminKey);
         builder.UseSetting("Auth:ApiKeys:0:Role", "admin");
         builder.UseSetting("Auth:ApiKeys:1:Key", StorefrontKey);

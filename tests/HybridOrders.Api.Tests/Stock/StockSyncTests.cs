@@ -72,8 +72,8 @@ public abstract class StockSyncTests(ApiFactory factory)
         {
             locationCode = location, channel = "pos", customer = new { name = "Ida" }, lines = new[] { new { sku = skus[2], quantity = 6 } },
         })).Expect(HttpStatusCode.Created);
-        var unknownSku = Api.Unique("NOSKU");
-        var unknownLocation = Api.Unique("NOLOC");
+        var unknownSku = Infrastructure.Api.Unique("NOSKU");
+        var unknownLocation = Infrastructure.Api.Unique("NOLOC");
 
         var body = (await _admin.PostJsonAsync(Sync, new
         {
@@ -93,7 +93,7 @@ public abstract class StockSyncTests(ApiFactory factory)
         body["applied"]!.GetValue<int>().ShouldBe(2);
         body["unchanged"]!.GetValue<int>().ShouldBe(0);
         var refused = body["refused"]!.AsArray();
-        refused.Select(r => (r!.Get<int>("index"), r.Get<string>("code"))).ShouldBe(
+        refused.Select(r => (r!.Get<int>("index"), r!.Get<string>("code"))).ShouldBe(
             [(1, "compare_failed"), (2, "count_below_reserved"), (3, "unknown_sku"), (4, "unknown_location")]);
         refused[0]!.Get<string>("sku").ShouldBe(skus[1]);
         refused[0]!.Get<string>("locationCode").ShouldBe(location);
@@ -144,7 +144,7 @@ public abstract class StockSyncTests(ApiFactory factory)
     {
         var (location, skus) = await StoreAsync(10);
         var request = new { locationCode = location, reference = "erp-1", lines = new[] { new { sku = skus[0], onHand = 8 } } };
-        var key = Api.Unique("sync");
+        var key = Infrastructure.Api.Unique("sync");
 
         var first = (await _admin.PostJsonAsync(Sync, request, key)).Expect(HttpStatusCode.OK);
         // Between the two, someone counts again: a replay must not set 8 a second time.
