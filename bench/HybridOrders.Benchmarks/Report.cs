@@ -51,8 +51,8 @@ internal static class Report
         Console.WriteLine($"== orders: delivery orders of 1-5 lines over {network.Locations.Count} locations " +
                           $"({network.Locations.Count(l => l.ShipFromEnabled)} shipping) and {network.Skus} SKUs");
         Console.WriteLine($"setup through the API: {setup.Seconds:F1} s ({setup.Locations} locations {setup.LocationsSeconds:F1} s, " +
-                          $"{setup.Products} products {setup.ProductsSeconds:F1} s, {setup.StockLines} stock lines in {setup.Receipts} receipts " +
-                          $"{setup.ReceiptsSeconds:F1} s = {setup.StockLines / setup.ReceiptsSeconds:F0} lines/s)");
+                          $"{setup.Products} products {setup.ProductsSeconds:F1} s, {setup.StockLines} stock lines in {setup.Syncs} syncs " +
+                          $"{setup.StockSeconds:F1} s = {setup.StockLines / setup.StockSeconds:F0} lines/s)");
         Phase(r);
         Console.WriteLine($"  placed (201): {r.Ops} = {Share(r, RoutingStrategy.SingleLocation)} from one location, " +
                           $"{Share(r, RoutingStrategy.SplitPair)} split over two, {Share(r, RoutingStrategy.SplitGreedy)} split greedily; " +
@@ -75,6 +75,29 @@ internal static class Report
             Console.WriteLine($"growth {large.Locations} vs {small.Locations} locations, {large.Case}: p50 x{large.P50Us / small.P50Us:F1}, " +
                               $"p99 x{large.P99Us / small.P99Us:F1}, mean x{large.MeanUs / small.MeanUs:F1}, on-CPU p99 x{large.CpuP99Us / small.CpuP99Us:F1} " +
                               $"(candidates x{large.MeanCandidates / small.MeanCandidates:F1})");
+    }
+
+    /// <summary>A load of sync batches or availability queries: the phase as for holds, and its throughput in lines or SKUs.</summary>
+    public static void Load(PhaseResult r, string throughput)
+    {
+        Phase(r);
+        Console.WriteLine($"  = {throughput}");
+    }
+
+    /// <summary>The compact lines of the parts added later: sync, atp, and the API's memory and deadlock count after holds and orders.</summary>
+    public static void Others(PhaseResult? sync, int syncLines, PhaseResult? atp, int atpSkus, ApiFootprint? footprint)
+    {
+        if (sync is { } s)
+            Console.WriteLine($"RESULT sync lines_s={s.PerSecond * syncLines:F0} p50_ms={s.P50Ms:F1} p99_ms={s.P99Ms:F1} " +
+                              $"batches={s.Ops} batch_lines={syncLines} errors={s.Errors}");
+        if (atp is { } a)
+            Console.WriteLine($"RESULT atp skus_s={a.PerSecond * atpSkus:F0} p50_ms={a.P50Ms:F2} p99_ms={a.P99Ms:F2} " +
+                              $"requests_s={a.PerSecond:F1} skus_per_request={atpSkus} errors={a.Errors}");
+        if (footprint is { } f)
+        {
+            Console.WriteLine($"RESULT memory api_rss_mb={f.RssMb:F0} api_peak_rss_mb={f.PeakRssMb:F0}");
+            Console.WriteLine($"RESULT deadlocks pg_deadlocks={f.PgDeadlocks} api_retries={(f.ApiRetries is { } n ? n.ToString() : "unknown")}");
+        }
     }
 
     /// <summary>The compact lines the run ends with: one per hold variant, one for orders, one per routing size and growth.</summary>
@@ -115,3 +138,7 @@ internal static class Report
         return flat.Length > 110 ? flat[..107] + "..." : flat;
     }
 }
+
+/// <summary>The API process after the hold and order loads: its resident memory now and at its peak, deadlocks PostgreSQL
+/// counted meanwhile (pg_stat_database), and the API's "Retrying transaction" warnings (null: no log to count).</summary>
+internal sealed record ApiFootprint(double RssMb, double PeakRssMb, long PgDeadlocks, long? ApiRetries);
