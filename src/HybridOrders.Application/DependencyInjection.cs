@@ -13,6 +13,8 @@ public static class DependencyInjection
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<Promotions.PromotionRedemption>();
+        services.AddScoped<Availability.StockQueries>();
+        services.AddScoped<Orders.FulfilmentPlanner>();
         return services;
     }
 

@@ -56,10 +56,10 @@ public static class DependencyInjection
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<IDateTimeZoneProvider>(DateTimeZoneProviders.Tzdb);
         services.AddSingleton(new ShopSettings(configuration["Shop:Currency"] ?? "EUR"));
-        services.AddSingleton(new Application.Orders.FulfilmentSettings(
+        services.AddSingleton(new Application.Common.FulfilmentSettings(
             PickupDays: configuration.GetValue("Fulfilment:PickupDays", 3),
             AlternativesRadiusKm: configuration.GetValue("Fulfilment:AlternativesRadiusKm", 50.0)));
-        services.AddSingleton(new Application.Returns.ReturnSettings(configuration.GetValue("Returns:WindowDays", 30)));
+        services.AddSingleton(new Application.Common.ReturnSettings(configuration.GetValue("Returns:WindowDays", 30)));
         services.AddScoped<IStockLedger, StockLedger>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddSingleton<TransactionRetry>();

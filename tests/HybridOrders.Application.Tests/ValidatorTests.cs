@@ -1,6 +1,7 @@
 using HybridOrders.Application;
 using HybridOrders.Application.Common;
 using HybridOrders.Application.Locations;
+using HybridOrders.Application.Customers;
 using HybridOrders.Application.Reservations;
 using HybridOrders.Domain.Common;
 using HybridOrders.Domain.Locations;

@@ -10,32 +10,37 @@ public class OrderStatusTests
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 10, 0);
 
-    private static Fulfilment NewFulfilment(FulfilmentType type) => new(Guid.NewGuid(), "HO-TEST-1", type, "ORIGIN", type == FulfilmentType.Delivery ? null : "STORE",
-        type == FulfilmentType.Delivery ? new Address("Street 1", "Berlin", "10115", "DE") : null, new GeoPoint(52.5, 13.4), 1.5,
-        [new StockQuantity("A", 1)], RoutingStrategy.SingleLocation, [], type == FulfilmentType.Delivery ? null : "Europe/Berlin", Now);
+    private static readonly RoutingDecision Routing = new(RoutingStrategy.SingleLocation, []);
+    private static readonly FulfilmentSite Store = new("STORE", new GeoPoint(52.5, 13.4), "Europe/Berlin");
 
-    private static Order NewOrder(params Fulfilment[] fulfilments)
-    {
-        var order = new Order(Guid.NewGuid(), "HO-TEST", SalesChannel.Web, new CustomerRef("c1", null, null, null), FulfilmentMode.Delivery,
+    private static Order NewOrder() =>
+        new(Guid.NewGuid(), "HO-TEST", SalesChannel.Web, new CustomerRef("c1", null, null, null), FulfilmentMode.Delivery,
             [new OrderLine("A", 1, 10m, 0m)], null, "EUR", Now);
-        foreach (var f in fulfilments) order.AddFulfilment(f);
-        return order;
-    }
+
+    /// <summary>A fulfilment of the given type, added to <paramref name="order"/> as the order adds them (numbered in turn).</summary>
+    private static Fulfilment Add(Order order, FulfilmentType type) => type switch
+    {
+        FulfilmentType.Pickup => order.AddPickup(Guid.NewGuid(), Store, [new StockQuantity("A", 1)], Routing, Now),
+        FulfilmentType.TransferToPickup => order.AddTransfer(Guid.NewGuid(), "ORIGIN", Store, 1.5, [new StockQuantity("A", 1)], Routing, Now),
+        _ => order.AddDelivery(Guid.NewGuid(), "ORIGIN", new Address("Street 1", "Berlin", "10115", "DE"), new GeoPoint(52.5, 13.4), 1.5,
+            [new StockQuantity("A", 1)], Routing, Now),
+    };
 
     [Fact]
     public void Status_follows_the_fulfilments_from_placed_to_completed()
     {
-        var pickup = NewFulfilment(FulfilmentType.Pickup);
-        var delivery = NewFulfilment(FulfilmentType.Delivery);
-        var order = NewOrder(pickup, delivery);
+        var order = NewOrder();
+        var pickup = Add(order, FulfilmentType.Pickup);
+        var delivery = Add(order, FulfilmentType.Delivery);
         order.Status.ShouldBe(OrderStatus.Placed);
+        (pickup.Code, delivery.Code).ShouldBe(("HO-TEST-1", "HO-TEST-2"));
 
-        order.Step(pickup.Id, f => f.MarkReady(Now, Now + Duration.FromDays(3)));
+        order.MarkReady(pickup.Id, Now, Now + Duration.FromDays(3));
         order.Status.ShouldBe(OrderStatus.InProgress);
-        order.Step(delivery.Id, f => f.Ship(Now));
-        order.Step(pickup.Id, f => f.Collect(Now));
+        order.Ship(delivery.Id, Now);
+        order.Collect(pickup.Id, Now);
         order.Status.ShouldBe(OrderStatus.InProgress);
-        order.Step(delivery.Id, f => f.Deliver(Now));
+        order.Deliver(delivery.Id, Now);
         order.Status.ShouldBe(OrderStatus.Completed);
         Should.Throw<DomainException>(() => order.Cancel(Now)).Code.ShouldBe("invalid_transition");
     }
@@ -43,27 +48,27 @@ public class OrderStatusTests
     [Fact]
     public void An_uncollected_pickup_expires_the_order()
     {
-        var pickup = NewFulfilment(FulfilmentType.Pickup);
-        var order = NewOrder(pickup);
-        order.Step(pickup.Id, f => f.MarkReady(Now, Now + Duration.FromDays(3)));
-        Should.Throw<DomainException>(() => order.Step(pickup.Id, f => f.Expire(Now + Duration.FromDays(2))));
-        order.Step(pickup.Id, f => f.Expire(Now + Duration.FromDays(3)));
+        var order = NewOrder();
+        var pickup = Add(order, FulfilmentType.Pickup);
+        order.MarkReady(pickup.Id, Now, Now + Duration.FromDays(3));
+        Should.Throw<DomainException>(() => order.ExpirePickup(pickup.Id, Now + Duration.FromDays(2)));
+        order.ExpirePickup(pickup.Id, Now + Duration.FromDays(3));
         order.Status.ShouldBe(OrderStatus.Expired);
     }
 
     [Fact]
     public void Cancel_takes_back_only_what_has_not_left()
     {
-        var shipped = NewFulfilment(FulfilmentType.Delivery);
-        var waiting = NewFulfilment(FulfilmentType.Delivery);
-        var order = NewOrder(shipped, waiting);
-        order.Step(shipped.Id, f => f.Ship(Now));
+        var order = NewOrder();
+        var shipped = Add(order, FulfilmentType.Delivery);
+        var waiting = Add(order, FulfilmentType.Delivery);
+        order.Ship(shipped.Id, Now);
 
         order.Cancel(Now).ShouldBe([waiting]);
         waiting.Status.ShouldBe(FulfilmentStatus.Cancelled);
         shipped.Status.ShouldBe(FulfilmentStatus.Shipped);
         order.Status.ShouldBe(OrderStatus.InProgress);
-        order.Step(shipped.Id, f => f.Deliver(Now));
+        order.Deliver(shipped.Id, Now);
         order.Status.ShouldBe(OrderStatus.Completed);
     }
 
@@ -76,14 +81,15 @@ public class OrderStatusTests
     [InlineData(FulfilmentType.TransferToPickup, "ready")]
     public void Steps_out_of_order_are_refused(FulfilmentType type, string step)
     {
-        var f = NewFulfilment(type);
+        var order = NewOrder();
+        var f = Add(order, type);
         Action act = step switch
         {
-            "ship" => () => f.Ship(Now),
-            "collect" => () => f.Collect(Now),
-            "ready" => () => f.MarkReady(Now, Now),
-            "deliver" => () => f.Deliver(Now),
-            _ => () => f.Receive(Now, Now),
+            "ship" => () => order.Ship(f.Id, Now),
+            "collect" => () => order.Collect(f.Id, Now),
+            "ready" => () => order.MarkReady(f.Id, Now, Now),
+            "deliver" => () => order.Deliver(f.Id, Now),
+            _ => () => order.ReceiveTransfer(f.Id, Now, Now),
         };
         Should.Throw<DomainException>(act).Code.ShouldBe("invalid_transition");
         f.Status.ShouldBe(FulfilmentStatus.Allocated);
@@ -92,15 +98,24 @@ public class OrderStatusTests
     [Fact]
     public void A_transfer_travels_then_waits_at_the_pickup_store()
     {
-        var transfer = NewFulfilment(FulfilmentType.TransferToPickup);
+        var order = NewOrder();
+        var transfer = Add(order, FulfilmentType.TransferToPickup);
         transfer.StockLocationCode.ShouldBe("ORIGIN");
-        transfer.Ship(Now);
+        order.Ship(transfer.Id, Now);
         transfer.Status.ShouldBe(FulfilmentStatus.InTransit);
         transfer.CanBeCancelled.ShouldBeFalse();
-        transfer.Receive(Now, Now + Duration.FromDays(3));
+        order.ReceiveTransfer(transfer.Id, Now, Now + Duration.FromDays(3));
         transfer.Status.ShouldBe(FulfilmentStatus.ReadyForPickup);
         transfer.StockLocationCode.ShouldBe("STORE");
-        transfer.Collect(Now);
+        order.Collect(transfer.Id, Now);
         transfer.Status.ShouldBe(FulfilmentStatus.Collected);
+    }
+
+    [Fact]
+    public void A_fulfilment_of_another_order_is_refused_with_a_code()
+    {
+        var order = NewOrder();
+        Add(order, FulfilmentType.Pickup);
+        Should.Throw<DomainException>(() => order.Collect(Guid.NewGuid(), Now)).Code.ShouldBe("fulfilment_not_in_order");
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using HybridOrders.Application.Common;
 using HybridOrders.Domain.Common;
-using HybridOrders.Domain.Locations;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,28 +25,12 @@ public sealed class FindNearbyStoresValidator : AbstractValidator<FindNearbyStor
     }
 }
 
-public sealed class FindNearbyStoresHandler(IHybridOrdersDbContext db) : IQueryHandler<FindNearbyStores, IReadOnlyList<NearbyStore>>
+public sealed class FindNearbyStoresHandler(IHybridOrdersDbContext db, StockQueries stock) : IQueryHandler<FindNearbyStores, IReadOnlyList<NearbyStore>>
 {
     public async ValueTask<IReadOnlyList<NearbyStore>> Handle(FindNearbyStores query, CancellationToken ct)
     {
         if (!await db.Products.AnyAsync(p => p.Sku == query.Sku, ct)) throw new NotFoundException("Product", query.Sku);
-        var quantity = query.Quantity ?? 1;
-        var radius = query.RadiusKm ?? 50;
-        var origin = new GeoPoint(query.Latitude!.Value, query.Longitude!.Value);
-
-        // The stock condition runs in SQL; the great-circle distance on the (few) stores that pass it.
-        var stores = await (
-                from s in db.StockLines.AsNoTracking()
-                join l in db.Locations.AsNoTracking() on s.LocationCode equals l.Code
-                where s.Sku == query.Sku && l.IsActive && l.PickupEnabled && l.Kind == LocationKind.Store
-                      && s.OnHand - s.Reserved - s.SafetyStock >= quantity
-                select new { l.Code, l.Name, l.Latitude, l.Longitude, Available = s.OnHand - s.Reserved - s.SafetyStock })
-            .ToListAsync(ct);
-
-        return stores
-            .Select(s => new NearbyStore(s.Code, s.Name, Math.Round(origin.DistanceKmTo(new GeoPoint(s.Latitude, s.Longitude)), 3), s.Available))
-            .Where(s => s.DistanceKm <= radius)
-            .OrderBy(s => s.DistanceKm).ThenBy(s => s.LocationCode, StringComparer.Ordinal)
-            .ToList();
+        return await stock.NearbyStoresAsync(query.Sku, new GeoPoint(query.Latitude!.Value, query.Longitude!.Value), query.Quantity ?? 1,
+            query.RadiusKm ?? 50, ct);
     }
 }

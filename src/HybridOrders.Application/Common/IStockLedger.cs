@@ -67,10 +67,10 @@ public interface IStockLedger
         ApplyAsync(new StockMoves().RecordDamaged(locationCode, lines, reference), ct);
 
     /// <summary>Sets on-hand to a physical count; refuses a count below what is reserved (<c>count_below_reserved</c>).</summary>
-    Task CountAsync(string locationCode, string sku, int countedQuantity, string reference, CancellationToken ct);
+    Task CountAsync(StockLineKey line, int countedQuantity, string reference, CancellationToken ct);
 
     /// <summary>Sets the units kept back from promising at a location. Not a ledger movement.</summary>
-    Task SetSafetyStockAsync(string locationCode, string sku, int quantity, CancellationToken ct);
+    Task SetSafetyStockAsync(StockLineKey line, int quantity, CancellationToken ct);
 
     /// <summary>Bulk sync: sets on-hand of many stock lines to absolute counts with set-based statements, in the caller's
     /// transaction. Each line is applied (a ledger <c>adjustment</c> of the difference), unchanged (nothing written) or refused

@@ -31,4 +31,11 @@ public static class ReferenceChecks
             throw new UnknownReferenceException("unknown_sku", $"Unknown SKU(s): {string.Join(", ", unknown)}.", unknown);
         return prices;
     }
+
+    /// <summary>Both parts of a /locations/{code}/stock/{sku} route exist, or 404.</summary>
+    public static async Task RequireStockKeyAsync(this IHybridOrdersDbContext db, string locationCode, string sku, CancellationToken ct)
+    {
+        if (!await db.Locations.AnyAsync(l => l.Code == locationCode, ct)) throw new NotFoundException("Location", locationCode);
+        if (!await db.Products.AnyAsync(p => p.Sku == sku, ct)) throw new NotFoundException("Product", sku);
+    }
 }

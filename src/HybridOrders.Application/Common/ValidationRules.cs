@@ -39,12 +39,17 @@ public sealed class QuantityLineValidator : AbstractValidator<QuantityLine>
 
 public static class QuantityLineRules
 {
-    public static void ValidLines<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, IEnumerable<QuantityLine?>?>> lines)
+    public static void ValidLines<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, IEnumerable<QuantityLine?>?>> lines) =>
+        validator.ValidLines(lines, new QuantityLineValidator());
+
+    /// <summary>1 to <see cref="ValidationRules.MaxLines"/> lines, every one of them checked by <paramref name="lineValidator"/>.</summary>
+    public static void ValidLines<T, TLine>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, IEnumerable<TLine?>?>> lines,
+        IValidator<TLine> lineValidator) where TLine : class
     {
         validator.RuleFor(lines).NotEmpty().Must(l => l is null || l.Count() <= ValidationRules.MaxLines)
             .WithMessage($"At most {ValidationRules.MaxLines} lines are allowed.");
         // Continue: with the global Stop, a collection rule would stop at the first bad element and leave the rest unchecked.
-        validator.RuleForEach(lines!).Cascade(CascadeMode.Continue).NotNull().SetValidator(new QuantityLineValidator()!);
+        validator.RuleForEach(lines!).Cascade(CascadeMode.Continue).NotNull().SetValidator(lineValidator!);
     }
 
     public static IReadOnlyList<Domain.Inventory.StockQuantity> ToStockQuantities(this IEnumerable<QuantityLine?> lines) =>

@@ -1,4 +1,3 @@
-using HybridOrders.Application.Common;
 using HybridOrders.Application.Orders;
 using Mediator;
 using NodaTime;
@@ -12,7 +11,7 @@ public sealed class CollectPickupHandler(IHybridOrdersDbContext db, ICurrentUser
     : ICommandHandler<CollectPickup, FulfilmentResponse>
 {
     public async ValueTask<FulfilmentResponse> Handle(CollectPickup command, CancellationToken ct) =>
-        await new FulfilmentSteps(db, user).RunAsync(command.Id, f => f.PickupLocationCode,
-            f => { f.Collect(clock.GetCurrentInstant()); return Task.CompletedTask; },
-            (f, reference) => ledger.SellReservedAsync(f.StockLocationCode, f.Quantities, reference, ct), ct, ApiRole.Pos);
+        await new FulfilmentSteps(db, user, ledger).RunAsync(command.Id, f => f.PickupLocationCode,
+            (order, f) => { order.Collect(f.Id, clock.GetCurrentInstant()); return Task.CompletedTask; },
+            (order, f) => new StockMoves().SellReserved(f.StockLocationCode, f.Quantities, order.StockReference), ct, ApiRole.Pos);
 }

@@ -30,12 +30,12 @@ public sealed class ExpirePickupHandler(IHybridOrdersDbContext db, IStockLedger 
     public async ValueTask<bool> Handle(ExpirePickup command, CancellationToken ct)
     {
         var order = await OrderTransitions.LoadByFulfilmentAsync(db, command.Id, ct);
-        var fulfilment = order.FindFulfilment(command.Id);
+        var fulfilment = order.FulfilmentOf(command.Id);
         var now = clock.GetCurrentInstant();
         if (fulfilment.Status != FulfilmentStatus.ReadyForPickup || fulfilment.PickupDeadline > now) return false;
-        order.Step(command.Id, f => f.Expire(now));
+        order.ExpirePickup(command.Id, now);
         await OrderTransitions.SaveAsync(db, order, ct);
-        await ledger.ReleaseAsync(fulfilment.StockLocationCode, fulfilment.Quantities, $"order:{order.Number}:expired", ct);
+        await ledger.ReleaseAsync(fulfilment.StockLocationCode, fulfilment.Quantities, $"{order.StockReference}:expired", ct);
         return true;
     }
 }

@@ -1,6 +1,4 @@
-using HybridOrders.Application.Common;
 using HybridOrders.Application.Orders;
-using HybridOrders.Domain.Locations;
 using HybridOrders.Domain.Orders;
 using HybridOrders.Domain.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -8,24 +6,24 @@ using NodaTime;
 
 namespace HybridOrders.Application.Fulfilments;
 
-/// <summary>What every step does: load the order, check who may act where, run the guarded step, save (version-checked),
-/// then move the stock. POS keys act only at their own store; logistics keys only ship and deliver.</summary>
-internal sealed class FulfilmentSteps(IHybridOrdersDbContext db, ICurrentUser user)
+/// <summary>What every step does: load the order, check who may act where, take the step through the order (which guards the
+/// fulfilment's transition and derives its own status), save (version-checked), then move the stock. POS keys act only at
+/// their own store; logistics keys only ship and deliver.</summary>
+internal sealed class FulfilmentSteps(IHybridOrdersDbContext db, ICurrentUser user, IStockLedger ledger)
 {
     public async Task<FulfilmentResponse> RunAsync(Guid fulfilmentId, Func<Fulfilment, string?> actingLocation,
-        Func<Fulfilment, Task> step, Func<Fulfilment, string, Task> moveStock, CancellationToken ct, params ApiRole[] roles)
+        Func<Order, Fulfilment, Task> step, Func<Order, Fulfilment, StockMoves>? stock, CancellationToken ct, params ApiRole[] roles)
     {
         if (user.Role is { } role && !roles.Contains(role) && role != ApiRole.Admin)
             throw new ForbiddenAccessException($"The role '{role.ToString().ToLowerInvariant()}' may not take this step.");
         var order = await OrderTransitions.LoadByFulfilmentAsync(db, fulfilmentId, ct);
-        var fulfilment = order.FindFulfilment(fulfilmentId);
+        var fulfilment = order.FulfilmentOf(fulfilmentId);
         if (actingLocation(fulfilment) is { } location) user.EnsureCanActAt(location);
         else if (user.Role == ApiRole.Pos) throw new ForbiddenAccessException("A POS key cannot take this step.");
 
-        await step(fulfilment);
-        order.Step(fulfilmentId, _ => { });
+        await step(order, fulfilment);
         await OrderTransitions.SaveAsync(db, order, ct);
-        await moveStock(fulfilment, $"order:{order.Number}");
+        if (stock?.Invoke(order, fulfilment) is { IsEmpty: false } moves) await ledger.ApplyAsync(moves, ct);
         return FulfilmentResponse.From(fulfilment, order.Number);
     }
 

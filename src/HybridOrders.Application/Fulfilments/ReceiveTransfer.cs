@@ -1,4 +1,3 @@
-using HybridOrders.Application.Common;
 using HybridOrders.Application.Orders;
 using Mediator;
 using NodaTime;
@@ -13,10 +12,10 @@ public sealed class ReceiveTransferHandler(IHybridOrdersDbContext db, ICurrentUs
 {
     public async ValueTask<FulfilmentResponse> Handle(ReceiveTransfer command, CancellationToken ct)
     {
-        var steps = new FulfilmentSteps(db, user);
+        var steps = new FulfilmentSteps(db, user, ledger);
         var now = clock.GetCurrentInstant();
         return await steps.RunAsync(command.Id, f => f.PickupLocationCode,
-            async f => f.Receive(now, await steps.DeadlineAsync(f, now, settings.PickupDays, ct)),
-            (f, reference) => ledger.TransferInReservedAsync(f.PickupLocationCode!, f.Quantities, reference, ct), ct, ApiRole.Pos);
+            async (order, f) => order.ReceiveTransfer(f.Id, now, await steps.DeadlineAsync(f, now, settings.PickupDays, ct)),
+            (order, f) => new StockMoves().TransferInReserved(f.PickupLocationCode!, f.Quantities, order.StockReference), ct, ApiRole.Pos);
     }
 }

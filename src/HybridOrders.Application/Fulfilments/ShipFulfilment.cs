@@ -1,4 +1,3 @@
-using HybridOrders.Application.Common;
 using HybridOrders.Application.Orders;
 using HybridOrders.Domain.Orders;
 using Mediator;
@@ -13,10 +12,10 @@ public sealed class ShipFulfilmentHandler(IHybridOrdersDbContext db, ICurrentUse
     : ICommandHandler<ShipFulfilment, FulfilmentResponse>
 {
     public async ValueTask<FulfilmentResponse> Handle(ShipFulfilment command, CancellationToken ct) =>
-        await new FulfilmentSteps(db, user).RunAsync(command.Id, f => f.OriginLocationCode,
-            f => { f.Ship(clock.GetCurrentInstant()); return Task.CompletedTask; },
-            (f, reference) => f.Type == FulfilmentType.Delivery
-                ? ledger.SellReservedAsync(f.OriginLocationCode, f.Quantities, reference, ct)
-                : ledger.TransferOutAsync(f.OriginLocationCode, f.Quantities, reference, ct),
+        await new FulfilmentSteps(db, user, ledger).RunAsync(command.Id, f => f.OriginLocationCode,
+            (order, f) => { order.Ship(f.Id, clock.GetCurrentInstant()); return Task.CompletedTask; },
+            (order, f) => f.Type == FulfilmentType.Delivery
+                ? new StockMoves().SellReserved(f.OriginLocationCode, f.Quantities, order.StockReference)
+                : new StockMoves().TransferOut(f.OriginLocationCode, f.Quantities, order.StockReference),
             ct, ApiRole.Pos, ApiRole.Logistics);
 }

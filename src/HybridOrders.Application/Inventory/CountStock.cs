@@ -28,7 +28,7 @@ public sealed class CountStockHandler(IHybridOrdersDbContext db, IStockLedger le
         await db.RequireLocationAsync(command.LocationCode!, ct);
         await db.RequireProductsAsync([command.Sku!], ct);
 
-        await ledger.CountAsync(command.LocationCode!, command.Sku!, command.CountedQuantity!.Value, command.Reason!.Trim(), ct);
+        await ledger.CountAsync(new StockLineKey(command.LocationCode!, command.Sku!), command.CountedQuantity!.Value, command.Reason!.Trim(), ct);
 
         var line = await db.StockLines.AsNoTracking().SingleAsync(s => s.LocationCode == command.LocationCode && s.Sku == command.Sku, ct);
         return StockLineResponse.From(line);

@@ -29,7 +29,7 @@ public sealed class ListStockMovementsHandler(IHybridOrdersDbContext db, ICurren
     public async ValueTask<StockMovementPage> Handle(ListStockMovements query, CancellationToken ct)
     {
         user.EnsureCanActAt(query.LocationCode);
-        await SetSafetyStockHandler.RequireStockKeyAsync(db, query.LocationCode, query.Sku, ct);
+        await db.RequireStockKeyAsync(query.LocationCode, query.Sku, ct);
         var limit = query.Limit ?? Paging.DefaultLimit;
         Paging.TryDecode(query.Cursor, out var after);
         var afterId = after is null ? 0L : long.Parse(after, CultureInfo.InvariantCulture);

@@ -20,16 +20,9 @@ public sealed class SetSafetyStockHandler(IHybridOrdersDbContext db, IStockLedge
 {
     public async ValueTask<StockLineResponse> Handle(SetSafetyStock command, CancellationToken ct)
     {
-        await RequireStockKeyAsync(db, command.LocationCode, command.Sku, ct);
-        await ledger.SetSafetyStockAsync(command.LocationCode, command.Sku, command.Quantity!.Value, ct);
+        await db.RequireStockKeyAsync(command.LocationCode, command.Sku, ct);
+        await ledger.SetSafetyStockAsync(new StockLineKey(command.LocationCode, command.Sku), command.Quantity!.Value, ct);
         var line = await db.StockLines.AsNoTracking().SingleAsync(s => s.LocationCode == command.LocationCode && s.Sku == command.Sku, ct);
         return StockLineResponse.From(line);
-    }
-
-    /// <summary>Both parts of a /locations/{code}/stock/{sku} route exist, or 404.</summary>
-    internal static async Task RequireStockKeyAsync(IHybridOrdersDbContext db, string locationCode, string sku, CancellationToken ct)
-    {
-        if (!await db.Locations.AnyAsync(l => l.Code == locationCode, ct)) throw new NotFoundException("Location", locationCode);
-        if (!await db.Products.AnyAsync(p => p.Sku == sku, ct)) throw new NotFoundException("Product", sku);
     }
 }

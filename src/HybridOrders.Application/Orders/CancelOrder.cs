@@ -16,7 +16,7 @@ public sealed class CancelOrderHandler(IHybridOrdersDbContext db, IStockLedger l
         await OrderTransitions.SaveAsync(db, order, ct);
         // Every location's release in one call: the ledger takes them in the global lock order.
         var moves = new StockMoves();
-        foreach (var f in cancelled) moves.Release(f.StockLocationCode, f.Quantities, $"order:{order.Number}:cancelled");
+        foreach (var f in cancelled) moves.Release(f.StockLocationCode, f.Quantities, $"{order.StockReference}:cancelled");
         await ledger.ApplyAsync(moves, ct);
         return OrderResponse.From(order);
     }

@@ -32,8 +32,6 @@ public sealed record OrderResponse(
         o.Fulfilments.OrderBy(f => f.Code, StringComparer.Ordinal).Select(f => FulfilmentResponse.From(f, o.Number)).ToList());
 }
 
-public sealed record AddressDto(string? Line1, string? City, string? PostalCode, string? Country, double? Latitude, double? Longitude);
-
 public sealed record DestinationResponse(string? LocationCode, AddressDto? Address, double Latitude, double Longitude);
 
 /// <summary>A store-local moment: what a customer is told ("collect by Thursday 20:00"), with the store's IANA zone.</summary>
@@ -83,6 +81,3 @@ public sealed record FulfilmentResponse(
         f.CreatedAt, f.ShippedAt, f.ReceivedAt, f.ReadyAt, f.PickupDeadline, LocalMoment.From(f.PickupDeadline, f.PickupTimeZone),
         f.CollectedAt, f.DeliveredAt, f.ExpiredAt, f.CancelledAt, new RoutingResponse(f.RoutingStrategy, f.Candidates));
 }
-
-/// <summary><c>Fulfilment:PickupDays</c> (default 3) and how far away alternatives for a pickup may be offered.</summary>
-public sealed record FulfilmentSettings(int PickupDays = 3, double AlternativesRadiusKm = 50, int MaxRoutingAttempts = 5);

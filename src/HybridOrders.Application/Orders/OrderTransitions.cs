@@ -1,5 +1,3 @@
-using HybridOrders.Application.Common;
-using HybridOrders.Domain.Common;
 using HybridOrders.Domain.Orders;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,15 +18,6 @@ internal static class OrderTransitions
         return await LoadAsync(db, orderId, ct);
     }
 
-    public static async Task SaveAsync(IHybridOrdersDbContext db, Order order, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("invalid_transition", $"Order {order.Number} was changed by another request at the same time; reload it and try again.");
-        }
-    }
+    public static Task SaveAsync(IHybridOrdersDbContext db, Order order, CancellationToken ct) =>
+        db.SaveOrRefuseAsync("invalid_transition", $"Order {order.Number} was changed by another request at the same time; reload it and try again.", ct);
 }

@@ -4,12 +4,6 @@ using NodaTime;
 
 namespace HybridOrders.Application.Reservations;
 
-public sealed record CustomerDto(string? Id, string? Email, string? Phone, string? Name)
-{
-    public static CustomerDto From(CustomerRef c) => new(c.Id, c.Email, c.Phone, c.Name);
-    public CustomerRef ToDomain() => new(Id, Email, Phone, Name);
-}
-
 public sealed record ReservationLineResponse(string Sku, int Quantity);
 
 public sealed record ReservationResponse(

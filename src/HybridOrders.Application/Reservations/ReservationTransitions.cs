@@ -1,5 +1,3 @@
-using HybridOrders.Application.Common;
-using HybridOrders.Domain.Common;
 using HybridOrders.Domain.Reservations;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,16 +11,7 @@ internal static class ReservationTransitions
         ?? throw new NotFoundException("Reservation", id.ToString());
 
     /// <summary>Saves the status change first, guarded by the version it was loaded with, before any stock moves.</summary>
-    public static async Task SaveAsync(IHybridOrdersDbContext db, Reservation reservation, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("reservation_not_active",
-                $"Reservation {reservation.Id} was changed by another request at the same time; it is no longer active.");
-        }
-    }
+    public static Task SaveAsync(IHybridOrdersDbContext db, Reservation reservation, CancellationToken ct) =>
+        db.SaveOrRefuseAsync("reservation_not_active",
+            $"Reservation {reservation.Id} was changed by another request at the same time; it is no longer active.", ct);
 }

@@ -12,6 +12,3 @@ public sealed record ReturnResponse(Guid Id, Guid OrderId, string OrderNumber, s
         r.Lines.Select(l => new ReturnLineResponse(l.Sku, l.Quantity, l.Condition, l.RefundAmount)).ToList(),
         r.Reason, r.RefundAmount, r.Currency, r.CreatedAt);
 }
-
-/// <summary><c>Returns:WindowDays</c> (default 30): how long after collection or delivery goods may come back.</summary>
-public sealed record ReturnSettings(int WindowDays = 30);

@@ -38,9 +38,10 @@ public sealed class Fulfilment
 
     private Fulfilment() { } // EF Core
 
-    public Fulfilment(Guid id, string code, FulfilmentType type, string originLocationCode, string? destinationLocationCode, Address? destinationAddress,
-        GeoPoint destination, double distanceKm, IEnumerable<StockQuantity> lines, string routingStrategy,
-        IEnumerable<CandidateDecision> candidates, string? pickupTimeZone, Instant createdAt)
+    /// <summary>Only the order creates its fulfilments (<see cref="Order.AddPickup"/>, <see cref="Order.AddTransfer"/>,
+    /// <see cref="Order.AddDelivery"/>), numbering them as it goes.</summary>
+    internal Fulfilment(Guid id, string code, FulfilmentType type, string originLocationCode, string? destinationLocationCode, Address? destinationAddress,
+        GeoPoint destination, double distanceKm, IEnumerable<StockQuantity> lines, RoutingDecision routing, string? pickupTimeZone, Instant createdAt)
     {
         Id = id;
         Code = code;
@@ -54,8 +55,8 @@ public sealed class Fulfilment
         DestinationLongitude = destination.Longitude;
         DistanceKm = distanceKm;
         _lines.AddRange(StockQuantity.Normalize(lines).Select(l => new FulfilmentLine(l.Sku, l.Quantity)));
-        RoutingStrategy = routingStrategy;
-        Candidates = candidates.ToList();
+        RoutingStrategy = routing.Strategy;
+        Candidates = routing.Candidates.ToList();
         CreatedAt = createdAt;
     }
 
@@ -109,7 +110,7 @@ public sealed class Fulfilment
     public bool CanBeCancelled => Status is FulfilmentStatus.Allocated or FulfilmentStatus.ReadyForPickup;
 
     /// <summary>Picked and waiting at the store, with the deadline to collect.</summary>
-    public void MarkReady(Instant now, Instant deadline)
+    internal void MarkReady(Instant now, Instant deadline)
     {
         Require(Type == FulfilmentType.Pickup && Status == FulfilmentStatus.Allocated, "ready");
         Status = FulfilmentStatus.ReadyForPickup;
@@ -118,7 +119,7 @@ public sealed class Fulfilment
     }
 
     /// <summary>A transfer arrived at the pickup store: it is waiting there for the customer.</summary>
-    public void Receive(Instant now, Instant deadline)
+    internal void Receive(Instant now, Instant deadline)
     {
         Require(Type == FulfilmentType.TransferToPickup && Status == FulfilmentStatus.InTransit, "receive");
         Status = FulfilmentStatus.ReadyForPickup;
@@ -127,7 +128,7 @@ public sealed class Fulfilment
         PickupDeadline = deadline;
     }
 
-    public void Collect(Instant now)
+    internal void Collect(Instant now)
     {
         Require(Type != FulfilmentType.Delivery && Status == FulfilmentStatus.ReadyForPickup, "collect");
         Status = FulfilmentStatus.Collected;
@@ -135,14 +136,14 @@ public sealed class Fulfilment
     }
 
     /// <summary>A delivery leaves for the customer, or a transfer leaves for the pickup store.</summary>
-    public void Ship(Instant now)
+    internal void Ship(Instant now)
     {
         Require(Type != FulfilmentType.Pickup && Status == FulfilmentStatus.Allocated, "ship");
         Status = Type == FulfilmentType.Delivery ? FulfilmentStatus.Shipped : FulfilmentStatus.InTransit;
         ShippedAt = now;
     }
 
-    public void Deliver(Instant now)
+    internal void Deliver(Instant now)
     {
         Require(Type == FulfilmentType.Delivery && Status == FulfilmentStatus.Shipped, "deliver");
         Status = FulfilmentStatus.Delivered;
@@ -150,7 +151,7 @@ public sealed class Fulfilment
     }
 
     /// <summary>Not collected in time.</summary>
-    public void Expire(Instant now)
+    internal void Expire(Instant now)
     {
         Require(Status == FulfilmentStatus.ReadyForPickup && PickupDeadline <= now, "expire");
         Status = FulfilmentStatus.Expired;

@@ -1,5 +1,7 @@
 using HybridOrders.Domain.Common;
 using HybridOrders.Domain.Inventory;
+using HybridOrders.Domain.Returns;
+using HybridOrders.Domain.Routing;
 using NodaTime;
 
 namespace HybridOrders.Domain.Orders;
@@ -75,20 +77,61 @@ public sealed class Order
 
     public IReadOnlyList<StockQuantity> Quantities => _lines.Select(l => new StockQuantity(l.Sku, l.Quantity)).ToList();
 
-    public Fulfilment AddFulfilment(Fulfilment fulfilment)
+    /// <summary>The reference its stock movements carry in the ledger (<c>order:HO-…</c>), so the ledger reads back to the order.</summary>
+    public string StockReference => $"order:{Number}";
+
+    /// <summary>The customer collects at <paramref name="store"/>, which holds the goods itself.</summary>
+    public Fulfilment AddPickup(Guid id, FulfilmentSite store, IEnumerable<StockQuantity> lines, RoutingDecision routing, Instant now) =>
+        Add(new Fulfilment(id, NextCode(), FulfilmentType.Pickup, store.Code, store.Code, null, store.Position, 0, lines, routing, store.TimeZoneId, now));
+
+    /// <summary>Goods travel from <paramref name="origin"/> to the customer's pickup <paramref name="store"/>.</summary>
+    public Fulfilment AddTransfer(Guid id, string origin, FulfilmentSite store, double distanceKm, IEnumerable<StockQuantity> lines,
+        RoutingDecision routing, Instant now) =>
+        Add(new Fulfilment(id, NextCode(), FulfilmentType.TransferToPickup, origin, store.Code, null, store.Position, distanceKm, lines, routing,
+            store.TimeZoneId, now));
+
+    /// <summary>Goods are sent from <paramref name="origin"/> to the customer's address (each delivery keeps its own copy of it).</summary>
+    public Fulfilment AddDelivery(Guid id, string origin, Address address, GeoPoint destination, double distanceKm, IEnumerable<StockQuantity> lines,
+        RoutingDecision routing, Instant now) =>
+        Add(new Fulfilment(id, NextCode(), FulfilmentType.Delivery, origin, null, address with { }, destination, distanceKm, lines, routing, null, now));
+
+    private Fulfilment Add(Fulfilment fulfilment)
     {
         _fulfilments.Add(fulfilment);
         Touch();
         return fulfilment;
     }
 
-    public Fulfilment FindFulfilment(Guid fulfilmentId) =>
-        _fulfilments.FirstOrDefault(f => f.Id == fulfilmentId) ?? throw new ArgumentException($"Fulfilment {fulfilmentId} is not part of order {Id}.");
+    /// <summary>Readable for people: the order number and a sequence, e.g. HO-7K3M2Q9X-2.</summary>
+    private string NextCode() => $"{Number}-{_fulfilments.Count + 1}";
+
+    /// <summary>One of this order's fulfilments; another order's is refused.</summary>
+    public Fulfilment FulfilmentOf(Guid fulfilmentId) =>
+        _fulfilments.FirstOrDefault(f => f.Id == fulfilmentId)
+        ?? throw new DomainException("fulfilment_not_in_order", $"Fulfilment {fulfilmentId} is not part of order {Number}.", RefusalKind.Unprocessable);
+
+    /// <summary>The store has picked a pickup; the customer has until <paramref name="deadline"/>.</summary>
+    public Fulfilment MarkReady(Guid fulfilmentId, Instant now, Instant deadline) => Step(fulfilmentId, f => f.MarkReady(now, deadline));
+
+    /// <summary>A transfer arrived at the pickup store and waits there until <paramref name="deadline"/>.</summary>
+    public Fulfilment ReceiveTransfer(Guid fulfilmentId, Instant now, Instant deadline) => Step(fulfilmentId, f => f.Receive(now, deadline));
+
+    /// <summary>The customer took the goods at the store.</summary>
+    public Fulfilment Collect(Guid fulfilmentId, Instant now) => Step(fulfilmentId, f => f.Collect(now));
+
+    /// <summary>A delivery left for the customer, or a transfer for the pickup store.</summary>
+    public Fulfilment Ship(Guid fulfilmentId, Instant now) => Step(fulfilmentId, f => f.Ship(now));
+
+    /// <summary>A delivery reached the customer.</summary>
+    public Fulfilment Deliver(Guid fulfilmentId, Instant now) => Step(fulfilmentId, f => f.Deliver(now));
+
+    /// <summary>A pickup was not collected by its deadline.</summary>
+    public Fulfilment ExpirePickup(Guid fulfilmentId, Instant now) => Step(fulfilmentId, f => f.Expire(now));
 
     /// <summary>Runs a step on one fulfilment (it guards its own transition) and derives the order status again.</summary>
-    public Fulfilment Step(Guid fulfilmentId, Action<Fulfilment> step)
+    private Fulfilment Step(Guid fulfilmentId, Action<Fulfilment> step)
     {
-        var fulfilment = FindFulfilment(fulfilmentId);
+        var fulfilment = FulfilmentOf(fulfilmentId);
         step(fulfilment);
         Touch();
         return fulfilment;
@@ -114,14 +157,45 @@ public sealed class Order
         _fulfilments.Where(f => f.CollectedAt is not null || f.DeliveredAt is not null)
             .SelectMany(f => f.Lines.Select(l => (l.Sku, l.Quantity, (f.CollectedAt ?? f.DeliveredAt)!.Value)));
 
-    /// <summary>Records a return against the order. Bumps the version, so two returns of one order at the same moment
-    /// cannot both take the same units.</summary>
-    public void RecordReturn(int units, decimal refund)
+    /// <summary>
+    /// Takes goods of this order back at a store: only units handed over (collected or delivered), at most what was bought
+    /// minus what already came back (<c>return_exceeds_purchase</c>), oldest units first and each within
+    /// <paramref name="window"/> of its hand-over (<c>return_window_closed</c>); the refund is what the customer paid for
+    /// those units after the discount, cumulative to the cent (<see cref="Refund"/>). Bumps the version, so two returns of
+    /// one order at the same moment cannot both take the same units.
+    /// </summary>
+    /// <param name="alreadyReturned">Units of each SKU taken back by earlier returns.</param>
+    public Return AcceptReturn(Guid returnId, string locationCode, IEnumerable<(string Sku, ItemCondition Condition, int Quantity)> requested,
+        IReadOnlyDictionary<string, int> alreadyReturned, string reason, Duration window, Instant now)
     {
-        ReturnedUnits += units;
-        RefundedAmount += refund;
-        if (ReturnedUnits > Units || RefundedAmount > Total) throw new InvalidOperationException($"Order {Number} would return more than it sold.");
+        var handedOver = HandedOver().ToList();
+        var lines = new List<ReturnLine>();
+        foreach (var group in requested.GroupBy(l => (l.Sku, l.Condition)))
+        {
+            var (sku, condition) = group.Key;
+            var quantity = group.Sum(l => l.Quantity);
+            var bought = _lines.FirstOrDefault(l => l.Sku == sku);
+            var returned = alreadyReturned.GetValueOrDefault(sku) + lines.Where(l => l.Sku == sku).Sum(l => l.Quantity);
+            var received = handedOver.Where(h => h.Sku == sku).Sum(h => h.Quantity);
+            var inWindow = handedOver.Where(h => h.Sku == sku && now <= h.HandedOverAt + window).Sum(h => h.Quantity);
+            if (bought is null || quantity > received - returned)
+                throw new DomainException("return_exceeds_purchase",
+                    $"Order {Number} can take back at most {Math.Max(0, received - returned)} of {sku} (collected or delivered {received}, already returned {returned}).",
+                    RefusalKind.Unprocessable);
+            // Oldest units are taken back first: the ones that left the window are spent before those still in it.
+            if (quantity > inWindow - Math.Max(0, returned - (received - inWindow)))
+                throw new DomainException("return_window_closed",
+                    $"The {(int)window.TotalDays}-day return window for {sku} of order {Number} has closed.", RefusalKind.Unprocessable);
+            lines.Add(new ReturnLine(sku, condition, quantity, Refund.For(bought.LineTotal, bought.Quantity, returned, quantity)));
+        }
+
+        var accepted = new Return(returnId, Id, Number, locationCode, lines, reason, Currency, now);
+        ReturnedUnits += accepted.Lines.Sum(l => l.Quantity);
+        RefundedAmount += accepted.RefundAmount;
+        if (ReturnedUnits > Units || RefundedAmount > Total)
+            throw new DomainException("return_exceeds_purchase", $"Order {Number} would take back more than it sold.", RefusalKind.Unprocessable);
         Version++;
+        return accepted;
     }
 
     private void Touch()
@@ -168,9 +242,8 @@ public sealed class OrderLine
     public decimal LineTotal { get; private set; }
 }
 
-public static class EnumText
-{
-    /// <summary>InProgress → in_progress, as on the wire.</summary>
-    public static string ToSnakeCase(this Enum value) =>
-        string.Concat(value.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-}
+/// <summary>Where a pickup is collected: the store's code, position and IANA time zone (for its local deadline).</summary>
+public sealed record FulfilmentSite(string Code, GeoPoint Position, string TimeZoneId);
+
+/// <summary>Why a fulfilment goes where it goes: the strategy and every candidate considered (ADR 0006).</summary>
+public sealed record RoutingDecision(string Strategy, IReadOnlyList<CandidateDecision> Candidates);

@@ -35,7 +35,7 @@ internal sealed class DemoSeeder(ISender sender, HybridOrdersDbContext db, IStoc
         await unitOfWork.InTransactionAsync(async t =>
         {
             foreach (var s in newStock.Where(s => s.SafetyStock > 0))
-                await ledger.SetSafetyStockAsync(s.LocationCode, s.Sku, s.SafetyStock, t);
+                await ledger.SetSafetyStockAsync(new StockLineKey(s.LocationCode, s.Sku), s.SafetyStock, t);
             return 0;
         }, ct);
 

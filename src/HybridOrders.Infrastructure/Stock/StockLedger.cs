@@ -166,8 +166,9 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
         _highestLocked = key;
     }
 
-    public async Task CountAsync(string locationCode, string sku, int countedQuantity, string reference, CancellationToken ct)
+    public async Task CountAsync(StockLineKey line, int countedQuantity, string reference, CancellationToken ct)
     {
+        var (locationCode, sku) = line;
         NoteLocking(locationCode, sku);
         await EnsureLineAsync(locationCode, sku, ct);
         // Compare-and-set on the figure that was read: the ledger row needs the exact delta, and a concurrent
@@ -190,8 +191,9 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
         throw new DomainException("stock_changed_concurrently", $"The stock of {sku} at {locationCode} kept changing during the count; try again.");
     }
 
-    public async Task SetSafetyStockAsync(string locationCode, string sku, int quantity, CancellationToken ct)
+    public async Task SetSafetyStockAsync(StockLineKey line, int quantity, CancellationToken ct)
     {
+        var (locationCode, sku) = line;
         NoteLocking(locationCode, sku);
         await EnsureLineAsync(locationCode, sku, ct);
         await Line(locationCode, sku).ExecuteUpdateAsync(s => s.SetProperty(x => x.SafetyStock, quantity), ct);

@@ -1,0 +1,118 @@
+using System.Linq.Expressions;
+using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Inventory;
+using HybridOrders.Domain.Locations;
+using HybridOrders.Domain.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace HybridOrders.Application.Availability;
+
+/// <summary>
+/// The read side of "who can promise what, where": every use case that asks it (availability, nearby stores, routing
+/// candidates, pickup alternatives, network shortages) asks here. What a stock line can promise is
+/// <see cref="StockLine.AvailableOf"/>; in SQL it is written once, in <see cref="Figures"/>. These are snapshots: the
+/// stock ledger's conditional updates decide, these only choose where to ask.
+/// </summary>
+public sealed class StockQueries(IHybridOrdersDbContext db)
+{
+    /// <summary>A stock line with its location and what it can promise (on-hand − reserved − safety stock, may be negative).</summary>
+    private sealed class Figure
+    {
+        public required StockLine Line { get; init; }
+        public required Location Location { get; init; }
+        public required int Available { get; init; }
+    }
+
+    /// <summary>Stock lines of active locations, with their available figure (the one SQL spelling of the formula).</summary>
+    private IQueryable<Figure> Figures() =>
+        from s in db.StockLines.AsNoTracking()
+        join l in db.Locations.AsNoTracking() on s.LocationCode equals l.Code
+        where l.IsActive
+        select new Figure { Line = s, Location = l, Available = s.OnHand - s.Reserved - s.SafetyStock };
+
+    /// <summary>Every active location's figures for one SKU, by location code.</summary>
+    public async Task<IReadOnlyList<LocationAvailability>> ByLocationAsync(string sku, CancellationToken ct) =>
+        (await Figures().Where(f => f.Line.Sku == sku).OrderBy(f => f.Line.LocationCode)
+            .Select(f => new { f.Line.LocationCode, f.Location.Kind, f.Line.OnHand, f.Line.Reserved, f.Line.SafetyStock })
+            .ToListAsync(ct))
+        .Select(r => new LocationAvailability(r.LocationCode, r.Kind, r.OnHand, r.Reserved, r.SafetyStock,
+            StockLine.AvailableOf(r.OnHand, r.Reserved, r.SafetyStock)))
+        .ToList();
+
+    /// <summary>Active locations passing <paramref name="where"/> that can promise any of the wanted SKUs, with what they can
+    /// promise of each: one query for the locations and their figures.</summary>
+    public async Task<IReadOnlyList<RoutingCandidate>> CandidatesAsync(IReadOnlyCollection<StockQuantity> wanted,
+        Expression<Func<Location, bool>> where, CancellationToken ct)
+    {
+        var skus = wanted.Select(l => l.Sku).Distinct().ToList();
+        var rows = await Figures().Where(Locations(where)).Where(f => skus.Contains(f.Line.Sku) && f.Available > 0)
+            .Select(f => new { f.Line.LocationCode, f.Location.Latitude, f.Location.Longitude, f.Line.Sku, f.Available })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.LocationCode, StringComparer.Ordinal)
+            .Select(g => new RoutingCandidate(g.Key, new GeoPoint(g.First().Latitude, g.First().Longitude),
+                g.ToDictionary(r => r.Sku, r => r.Available, StringComparer.Ordinal)))
+            .ToList();
+    }
+
+    /// <summary>What one location can promise of the wanted SKUs now (only SKUs with something available).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> AtAsync(string locationCode, IReadOnlyCollection<StockQuantity> wanted, CancellationToken ct) =>
+        (await CandidatesAsync(wanted, l => l.Code == locationCode, ct)).FirstOrDefault()?.Available
+        ?? new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>The refusal for an order the whole ship-from network cannot serve: per short SKU, what it has in all.</summary>
+    public async Task<InsufficientStockException> NetworkShortageAsync(IReadOnlyList<StockQuantity> wanted, CancellationToken ct)
+    {
+        var skus = wanted.Select(l => l.Sku).ToList();
+        var totals = await Figures().Where(f => f.Location.ShipFromEnabled && skus.Contains(f.Line.Sku) && f.Available > 0)
+            .GroupBy(f => f.Line.Sku).Select(g => new { Sku = g.Key, Available = g.Sum(f => f.Available) })
+            .ToDictionaryAsync(x => x.Sku, x => x.Available, ct);
+        var shortages = wanted.Where(l => totals.GetValueOrDefault(l.Sku) < l.Quantity)
+            .Select(l => new StockShortage(l.Sku, l.Quantity, totals.GetValueOrDefault(l.Sku))).ToList();
+        return new InsufficientStockException(shortages, "Not enough stock in the whole network: " +
+            string.Join(", ", shortages.Select(s => $"{s.Sku} requested {s.Requested}, available {s.Available}")) + ".");
+    }
+
+    /// <summary>Other pickup stores within <paramref name="radiusKm"/> of <paramref name="store"/> that have the whole order, nearest first (at most five).</summary>
+    public async Task<IReadOnlyList<PickupAlternative>> PickupAlternativesAsync(Location store, IReadOnlyList<StockQuantity> wanted, double radiusKm,
+        CancellationToken ct)
+    {
+        var candidates = await CandidatesAsync(wanted, l => l.PickupEnabled && l.Kind == LocationKind.Store && l.Code != store.Code, ct);
+        var codes = candidates.Where(c => wanted.All(l => c.Available.GetValueOrDefault(l.Sku) >= l.Quantity)).Select(c => c.LocationCode).ToList();
+        var names = await db.Locations.AsNoTracking().Where(l => codes.Contains(l.Code)).ToDictionaryAsync(l => l.Code, l => l.Name, ct);
+        return candidates.Where(c => names.ContainsKey(c.LocationCode))
+            .Select(c => new PickupAlternative(c.LocationCode, names[c.LocationCode], Math.Round(store.Position.DistanceKmTo(c.Position), 3)))
+            .Where(a => a.DistanceKm <= radiusKm)
+            .OrderBy(a => a.DistanceKm).ThenBy(a => a.LocationCode, StringComparer.Ordinal).Take(5).ToList();
+    }
+
+    /// <summary>Pickup stores within <paramref name="radiusKm"/> of <paramref name="origin"/> that can hand over <paramref name="quantity"/>
+    /// units of <paramref name="sku"/>, nearest first. The stock condition runs in SQL; the great-circle distance on the few that pass.</summary>
+    public async Task<IReadOnlyList<NearbyStore>> NearbyStoresAsync(string sku, GeoPoint origin, int quantity, double radiusKm, CancellationToken ct)
+    {
+        var stores = await Figures()
+            .Where(f => f.Line.Sku == sku && f.Location.PickupEnabled && f.Location.Kind == LocationKind.Store && f.Available >= quantity)
+            .Select(f => new { f.Location.Code, f.Location.Name, f.Location.Latitude, f.Location.Longitude, f.Available })
+            .ToListAsync(ct);
+        return stores
+            .Select(s => new NearbyStore(s.Code, s.Name, Math.Round(origin.DistanceKmTo(new GeoPoint(s.Latitude, s.Longitude)), 3), s.Available))
+            .Where(s => s.DistanceKm <= radiusKm)
+            .OrderBy(s => s.DistanceKm).ThenBy(s => s.LocationCode, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Lifts a condition on locations to the figures.</summary>
+    private static Expression<Func<Figure, bool>> Locations(Expression<Func<Location, bool>> where)
+    {
+        var figure = Expression.Parameter(typeof(Figure), "f");
+        var body = new ReplaceParameter(where.Parameters[0], Expression.Property(figure, nameof(Figure.Location))).Visit(where.Body);
+        return Expression.Lambda<Func<Figure, bool>>(body, figure);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
+
+/// <summary>A nearby store that has everything an order asks for.</summary>
+public sealed record PickupAlternative(string LocationCode, string Name, double DistanceKm);
