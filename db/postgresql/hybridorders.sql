@@ -503,3 +503,45 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202203523_SalesHistory') THEN
+    CREATE TABLE "SalesHistory" (
+        "Sku" character varying(64) NOT NULL,
+        "LocationCode" character varying(64) NOT NULL,
+        "Date" date NOT NULL,
+        "Channel" character varying(32) NOT NULL,
+        "Quantity" integer NOT NULL,
+        "ImportedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_SalesHistory" PRIMARY KEY ("Sku", "LocationCode", "Date", "Channel"),
+        CONSTRAINT "FK_SalesHistory_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE RESTRICT,
+        CONSTRAINT "FK_SalesHistory_Products_Sku" FOREIGN KEY ("Sku") REFERENCES "Products" ("Sku") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202203523_SalesHistory') THEN
+    CREATE INDEX "IX_SalesHistory_LocationCode" ON "SalesHistory" ("LocationCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202203523_SalesHistory') THEN
+    CREATE INDEX "IX_SalesHistory_Sku_Date" ON "SalesHistory" ("Sku", "Date");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202203523_SalesHistory') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202203523_SalesHistory', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

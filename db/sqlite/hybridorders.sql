@@ -269,3 +269,25 @@ VALUES ('20261123074150_ReturnsPromotionsAnalytics', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "SalesHistory" (
+    "Sku" TEXT NOT NULL,
+    "LocationCode" TEXT NOT NULL,
+    "Date" TEXT NOT NULL,
+    "Channel" TEXT NOT NULL,
+    "Quantity" INTEGER NOT NULL,
+    "ImportedAt" INTEGER NOT NULL,
+    CONSTRAINT "PK_SalesHistory" PRIMARY KEY ("Sku", "LocationCode", "Date", "Channel"),
+    CONSTRAINT "FK_SalesHistory_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE RESTRICT,
+    CONSTRAINT "FK_SalesHistory_Products_Sku" FOREIGN KEY ("Sku") REFERENCES "Products" ("Sku") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_SalesHistory_LocationCode" ON "SalesHistory" ("LocationCode");
+
+CREATE INDEX "IX_SalesHistory_Sku_Date" ON "SalesHistory" ("Sku", "Date");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202203536_SalesHistory', '10.0.14');
+
+COMMIT;
+

@@ -555,3 +555,50 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    CREATE TABLE [SalesHistory] (
+        [Sku] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [LocationCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Date] date NOT NULL,
+        [Channel] nvarchar(32) NOT NULL,
+        [Quantity] int NOT NULL,
+        [ImportedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_SalesHistory] PRIMARY KEY ([Sku], [LocationCode], [Date], [Channel]),
+        CONSTRAINT [FK_SalesHistory_Locations_LocationCode] FOREIGN KEY ([LocationCode]) REFERENCES [Locations] ([Code]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SalesHistory_Products_Sku] FOREIGN KEY ([Sku]) REFERENCES [Products] ([Sku]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    CREATE INDEX [IX_SalesHistory_LocationCode] ON [SalesHistory] ([LocationCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    CREATE INDEX [IX_SalesHistory_Sku_Date] ON [SalesHistory] ([Sku], [Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202203513_SalesHistory'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202203513_SalesHistory', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -60,6 +60,7 @@ public static class DependencyInjection
             PickupDays: configuration.GetValue("Fulfilment:PickupDays", 3),
             AlternativesRadiusKm: configuration.GetValue("Fulfilment:AlternativesRadiusKm", 50.0)));
         services.AddSingleton(new Application.Common.ReturnSettings(configuration.GetValue("Returns:WindowDays", 30)));
+        services.AddSingleton(new Application.Analytics.AnalyticsSettings(configuration.GetValue("Analytics:ReadyTargetMinutes", 120)));
         services.AddScoped<IStockLedger, StockLedger>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddSingleton<TransactionRetry>();

@@ -11,6 +11,7 @@ public static class Policies
     public const string Holds = "holds";
     public const string Till = "till";
     public const string Customers = "customers";
+    public const string Planning = "planning";
 
     public static AuthorizationBuilder AddHybridOrdersPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build())
@@ -19,5 +20,6 @@ public static class Policies
         .AddPolicy(StockKeeping, p => p.RequireRole(Roles.Admin, Roles.Pos))
         .AddPolicy(Holds, p => p.RequireRole(Roles.Admin, Roles.Pos, Roles.Storefront))
         .AddPolicy(Till, p => p.RequireRole(Roles.Admin, Roles.Pos))
-        .AddPolicy(Customers, p => p.RequireRole(Roles.Admin, Roles.Storefront));
+        .AddPolicy(Customers, p => p.RequireRole(Roles.Admin, Roles.Storefront))
+        .AddPolicy(Planning, p => p.RequireRole(Roles.Admin, Roles.Logistics));
 }

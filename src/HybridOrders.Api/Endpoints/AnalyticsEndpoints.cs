@@ -23,5 +23,11 @@ public sealed class AnalyticsEndpoints : IEndpointGroup
             .RequireAuthorization(Policies.Admin).WithName("getJourneys")
             .WithSummary("Counts per path: channel placed → pickup or delivery → returned in a store or not")
             .ProducesValidationProblem();
+
+        group.MapGet("/stores", async (QueryInstant? from, QueryInstant? to, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetStoreAnalytics(from?.Value, to?.Value), ct)))
+            .RequireAuthorization(Policies.Admin).WithName("getStoreAnalytics")
+            .WithSummary("Per location: fulfilments, pickups collected/expired, minutes placed→ready and →shipped, share ready within target, returns, till sales")
+            .ProducesValidationProblem();
     }
 }

@@ -17,10 +17,13 @@ public sealed record GetChannelAnalytics(Instant? From, Instant? To) : IQuery<Ch
 /// as revenue. <c>revenue</c>: totals after discounts minus refunds; <c>averageOrderValue</c>: totals after discounts per
 /// paid order; <c>pickupShare</c>: pickup orders / orders; <c>pickupCollectionRate</c>: collected / made ready (expired
 /// count as not collected); <c>medianMinutesToReady</c>: placed to ready for pickup; <c>returnRate</c>: returned units /
-/// sold units. A rate with nothing to divide by is null.
+/// sold units; <c>medianMinutesPlacedToShipped</c>: placed to shipped, over fulfilments shipped; <c>holdConversionRate</c>:
+/// holds of the channel made in the window that were fulfilled / those that ended (fulfilled, released or expired).
+/// A rate with nothing to divide by is null.
 /// </summary>
 public sealed record ChannelFigures(string Channel, int Orders, decimal Revenue, decimal AverageOrderValue, double? PickupShare,
-    double? PickupCollectionRate, double? MedianMinutesToReady, double? ReturnRate);
+    double? PickupCollectionRate, double? MedianMinutesToReady, double? ReturnRate, double? MedianMinutesPlacedToShipped = null,
+    double? HoldConversionRate = null);
 
 public sealed record ChannelAnalyticsResponse(Instant From, Instant To, string Currency, IReadOnlyList<ChannelFigures> Channels, ChannelFigures Total);
 
@@ -56,19 +59,35 @@ public sealed class GetChannelAnalyticsHandler(IHybridOrdersDbContext db, IClock
             .Select(g => new { Channel = g.Key, Ready = g.Count(), Collected = g.Count(p => p.Status == FulfilmentStatus.Collected) })
             .ToListAsync(ct);
 
+        var shipped = (await (from f in db.Fulfilments.AsNoTracking()
+                              join o in orders on f.OrderId equals o.Id
+                              where f.ShippedAt != null
+                              select new { o.Channel, o.PlacedAt, f.ShippedAt }).ToListAsync(ct))
+            .Select(x => (x.Channel, Minutes: Math.Floor((x.ShippedAt!.Value - x.PlacedAt).TotalMinutes))).ToList();
+        var holds = await db.Reservations.AsNoTracking()
+            .Where(r => r.CreatedAt >= from && r.CreatedAt < to && r.Status != Domain.Reservations.ReservationStatus.Active)
+            .GroupBy(r => r.Channel)
+            .Select(g => new { Channel = g.Key, Ended = g.Count(), Fulfilled = g.Count(r => r.Status == Domain.Reservations.ReservationStatus.Fulfilled) })
+            .ToListAsync(ct);
+        ChannelFigures WithShippingAndHolds(ChannelFigures f, Func<SalesChannel, bool> channel) => f with
+        {
+            MedianMinutesPlacedToShipped = GetStoreAnalyticsHandler.Median(shipped.Where(x => channel(x.Channel)).Select(x => x.Minutes)),
+            HoldConversionRate = Rate(holds.Where(h => channel(h.Channel)).Sum(h => h.Fulfilled), holds.Where(h => channel(h.Channel)).Sum(h => h.Ended)),
+        };
+
         var channels = new List<ChannelFigures>();
         foreach (var channel in Enum.GetValues<SalesChannel>())
         {
             var s = sums.FirstOrDefault(x => x.Channel == channel) ?? Sums.Empty(channel);
             var r = readiness.FirstOrDefault(x => x.Channel == channel);
             var median = await MedianAsync(pickups.Where(p => p.Channel == channel).Select(p => p.MinutesToReady!.Value), r?.Ready ?? 0, ct);
-            channels.Add(Figures(channel.ToSnakeCase(), s, r?.Ready ?? 0, r?.Collected ?? 0, median));
+            channels.Add(WithShippingAndHolds(Figures(channel.ToSnakeCase(), s, r?.Ready ?? 0, r?.Collected ?? 0, median), c => c == channel));
         }
         var all = sums.Aggregate(Sums.Empty(default), (a, b) => a + b);
         var totalReady = readiness.Sum(r => r.Ready);
         var totalMedian = await MedianAsync(pickups.Select(p => p.MinutesToReady!.Value), totalReady, ct);
         return new ChannelAnalyticsResponse(from, to, shop.Currency, channels,
-            Figures("all", all, totalReady, readiness.Sum(r => r.Collected), totalMedian));
+            WithShippingAndHolds(Figures("all", all, totalReady, readiness.Sum(r => r.Collected), totalMedian), _ => true));
     }
 
     private static ChannelFigures Figures(string channel, Sums s, int ready, int collected, double? median) => new(

@@ -1,4 +1,5 @@
 using HybridOrders.Domain.Catalog;
+using HybridOrders.Domain.Forecasting;
 using HybridOrders.Domain.Inventory;
 using HybridOrders.Domain.Locations;
 using HybridOrders.Domain.Orders;
@@ -21,6 +22,7 @@ public interface IHybridOrdersDbContext
     DbSet<Fulfilment> Fulfilments { get; }
     DbSet<Promotion> Promotions { get; }
     DbSet<Return> Returns { get; }
+    DbSet<ImportedSale> ImportedSales { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

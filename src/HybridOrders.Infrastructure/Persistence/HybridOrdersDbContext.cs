@@ -1,6 +1,7 @@
 using HybridOrders.Application.Common;
 using HybridOrders.Domain.Catalog;
 using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Forecasting;
 using HybridOrders.Domain.Inventory;
 using HybridOrders.Domain.Locations;
 using HybridOrders.Domain.Orders;
@@ -25,6 +26,7 @@ public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContex
     public DbSet<Fulfilment> Fulfilments => Set<Fulfilment>();
     public DbSet<Promotion> Promotions => Set<Promotion>();
     public DbSet<Return> Returns => Set<Return>();
+    public DbSet<ImportedSale> ImportedSales => Set<ImportedSale>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

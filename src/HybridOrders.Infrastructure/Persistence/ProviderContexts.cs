@@ -16,6 +16,7 @@ public sealed class SqliteHybridOrdersDbContext(DbContextOptions<SqliteHybridOrd
         builder.Properties<Instant>().HaveConversion<InstantToTicksConverter>();
         builder.Properties<decimal>().HaveConversion<MoneyToMinorUnitsConverter>();
         builder.Properties<LocalTime>().HaveConversion<LocalTimeToTimeOnlyConverter>();
+        builder.Properties<LocalDate>().HaveConversion<LocalDateToDateOnlyConverter>();
     }
 }
 
@@ -31,6 +32,7 @@ public sealed class SqlServerHybridOrdersDbContext(DbContextOptions<SqlServerHyb
         base.ConfigureConventions(builder);
         builder.Properties<Instant>().HaveConversion<InstantToUtcDateTimeConverter>();
         builder.Properties<LocalTime>().HaveConversion<LocalTimeToTimeOnlyConverter>();
+        builder.Properties<LocalDate>().HaveConversion<LocalDateToDateOnlyConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -9,6 +9,10 @@ public sealed class InstantToTicksConverter() : ValueConverter<Instant, long>(
 public sealed class InstantToUtcDateTimeConverter() : ValueConverter<Instant, DateTime>(
     i => i.ToDateTimeUtc(), d => Instant.FromDateTimeUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc)));
 
+/// <summary>A calendar date as DateOnly: ISO text on SQLite (sorts and compares as dates), <c>date</c> on SQL Server.</summary>
+public sealed class LocalDateToDateOnlyConverter() : ValueConverter<LocalDate, DateOnly>(
+    d => d.ToDateOnly(), d => LocalDate.FromDateOnly(d));
+
 public sealed class LocalTimeToTimeOnlyConverter() : ValueConverter<LocalTime, TimeOnly>(
     t => t.ToTimeOnly(), t => LocalTime.FromTimeOnly(t));
 

@@ -47,6 +47,40 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Instant>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Sku", "LocationCode", "Date", "Channel");
+
+                    b.HasIndex("LocationCode");
+
+                    b.HasIndex("Sku", "Date");
+
+                    b.ToTable("SalesHistory", (string)null);
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockLine", b =>
                 {
                     b.Property<string>("LocationCode")
@@ -521,6 +555,21 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HybridOrders.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("Sku")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockLine", b =>

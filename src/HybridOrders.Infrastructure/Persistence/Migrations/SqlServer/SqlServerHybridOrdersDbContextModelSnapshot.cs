@@ -47,6 +47,42 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<string>("LocationCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.HasKey("Sku", "LocationCode", "Date", "Channel");
+
+                    b.HasIndex("LocationCode");
+
+                    b.HasIndex("Sku", "Date");
+
+                    b.ToTable("SalesHistory", (string)null);
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockLine", b =>
                 {
                     b.Property<string>("LocationCode")
@@ -531,6 +567,21 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HybridOrders.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("Sku")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockLine", b =>
