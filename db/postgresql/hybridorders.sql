@@ -545,3 +545,35 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212630_StoreCapacity') THEN
+    ALTER TABLE "Locations" ADD "DailyCapacity" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212630_StoreCapacity') THEN
+    CREATE TABLE "LocationCapacityDays" (
+        "LocationCode" character varying(64) NOT NULL,
+        "Day" character varying(10) NOT NULL,
+        "Used" integer NOT NULL,
+        CONSTRAINT "PK_LocationCapacityDays" PRIMARY KEY ("LocationCode", "Day"),
+        CONSTRAINT "CK_LocationCapacityDays_Used" CHECK ("Used" >= 0),
+        CONSTRAINT "FK_LocationCapacityDays_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212630_StoreCapacity') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202212630_StoreCapacity', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

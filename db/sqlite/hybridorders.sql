@@ -291,3 +291,20 @@ VALUES ('20261202203536_SalesHistory', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Locations" ADD "DailyCapacity" INTEGER NULL;
+
+CREATE TABLE "LocationCapacityDays" (
+    "LocationCode" TEXT NOT NULL,
+    "Day" TEXT NOT NULL,
+    "Used" INTEGER NOT NULL,
+    CONSTRAINT "PK_LocationCapacityDays" PRIMARY KEY ("LocationCode", "Day"),
+    CONSTRAINT "CK_LocationCapacityDays_Used" CHECK ("Used" >= 0),
+    CONSTRAINT "FK_LocationCapacityDays_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE CASCADE
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202212649_StoreCapacity', '10.0.14');
+
+COMMIT;
+

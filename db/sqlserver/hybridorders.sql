@@ -602,3 +602,39 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212613_StoreCapacity'
+)
+BEGIN
+    ALTER TABLE [Locations] ADD [DailyCapacity] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212613_StoreCapacity'
+)
+BEGIN
+    CREATE TABLE [LocationCapacityDays] (
+        [LocationCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Day] varchar(10) NOT NULL,
+        [Used] int NOT NULL,
+        CONSTRAINT [PK_LocationCapacityDays] PRIMARY KEY ([LocationCode], [Day]),
+        CONSTRAINT [CK_LocationCapacityDays_Used] CHECK ("Used" >= 0),
+        CONSTRAINT [FK_LocationCapacityDays_Locations_LocationCode] FOREIGN KEY ([LocationCode]) REFERENCES [Locations] ([Code]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212613_StoreCapacity'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202212613_StoreCapacity', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
