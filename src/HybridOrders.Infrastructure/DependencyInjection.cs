@@ -73,7 +73,9 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<ExpiryService>());
         services.AddHostedService<IdempotencyCleanupService>();
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddSingleton<BackgroundHeartbeats>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<BackgroundServicesHealthCheck>("background", tags: ["ready"]);
         return services;
     }
 

@@ -1,4 +1,5 @@
 using HybridOrders.Api.Auth;
+using HybridOrders.Api.OpenApi;
 using HybridOrders.Application.Inventory;
 using Mediator;
 
@@ -7,6 +8,7 @@ namespace HybridOrders.Api.Endpoints;
 /// <summary>Stock lines and their ledger: goods arriving, counts, safety stock, movements.</summary>
 public sealed class StockEndpoints : IEndpointGroup
 {
+    [ValidatedAs(typeof(SetSafetyStock))]
     public sealed record SafetyStockBody(int? Quantity);
 
     public string Prefix => "";

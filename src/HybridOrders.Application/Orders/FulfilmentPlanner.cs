@@ -101,7 +101,7 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
         var full = limited.Where(l => used.GetValueOrDefault(l.Key) >= l.Value.Capacity).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
         var open = candidates.Where(c => !full.Contains(c.LocationCode)).ToList();
 
-        var plan = Router.Route(wanted, destination, open);
+        var plan = HybridOrdersMetrics.Routed("ship_from", () => Router.Route(wanted, destination, open));
         if (plan is null)
         {
             if (full.Count == 0) throw await stock.NetworkShortageAsync(wanted, ct);
