@@ -16,6 +16,7 @@
 #   scripts/bench.sh --only orders,routing # some parts (holds, orders, sync, atp, routing, start); routing and start need no database
 #   scripts/bench.sh --seconds 30 --no-hot # options go to the benchmark (see bench/HybridOrders.Benchmarks/BenchOptions.cs)
 #   BENCH_STATEMENTS=1 scripts/bench.sh    # also load pg_stat_statements and list the SQL statements per hold or order
+#   scripts/bench.sh --webhook             # the same with one local webhook receiver subscribed to *: prints the delivery lag
 #
 # The API's log is kept in $BENCH_API_LOG (default /tmp/hybridorders-bench-api.log) after the run.
 # Only loopback traffic: PostgreSQL and the API listen on 127.0.0.1 on free ports. Exit code non-zero when any hold,
@@ -28,8 +29,10 @@ build_bench() { dotnet build bench/HybridOrders.Benchmarks/HybridOrders.Benchmar
 # Which parts run decides whether PostgreSQL and the API are needed. "start" is measured here, the rest by the program.
 PARTS="holds,orders,sync,atp,routing,start"
 args=("$@")
+WEBHOOK_PRIVATE=false
 for i in "${!args[@]}"; do
   if [ "${args[$i]}" = "--only" ]; then PARTS="${args[$((i + 1))]:-}"; fi
+  if [ "${args[$i]}" = "--webhook" ]; then WEBHOOK_PRIVATE=true; fi # the receiver is on loopback
 done
 PROGRAM_PARTS=$(echo ",$PARTS," | sed 's/,start,/,/g; s/^,//; s/,$//')
 for i in "${!args[@]}"; do
@@ -128,6 +131,7 @@ ConnectionStrings__HybridOrders="$BENCH_DB_CONNECTION" \
 Auth__ApiKeys__0__Key="$API_KEY" \
 Auth__ApiKeys__0__Role=admin \
 Logging__LogLevel__Default=Warning \
+Webhooks__AllowPrivateNetworks="$WEBHOOK_PRIVATE" \
   dotnet src/HybridOrders.Api/bin/Release/net10.0/HybridOrders.Api.dll --urls "$API_URL" >"$API_LOG" 2>&1 &
 API_PID=$!
 

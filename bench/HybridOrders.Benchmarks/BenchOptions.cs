@@ -45,7 +45,8 @@ internal sealed record BenchOptions(
     int AtpClients,
     int AtpSkus,
     double AtpSeconds,
-    string? ApiLog)
+    string? ApiLog,
+    bool Webhook = false)
 {
     public const string Usage = """
         HybridOrders.Benchmarks --api URL --api-key KEY --pg CONNECTION [options]
@@ -56,6 +57,7 @@ internal sealed record BenchOptions(
           --clients N         concurrent clients of the hold and order loads (default 32)
           --api-pid PID       the API's process id, to split CPU time between API, PostgreSQL and this client (and its memory)
           --api-log FILE      the API's log, to count "Retrying transaction" warnings (deadlock and serialization victims)
+          --webhook           subscribe one local receiver to every event (*) during the loads; prints the delivery lag
          holds:
           --seconds S         measured time of each contender, API and raw (default 15)
           --rounds N          slices the measured time is cut into, alternating API and raw (default 3; routing too)
@@ -92,7 +94,7 @@ internal sealed record BenchOptions(
         {
             var name = args[i];
             if (!name.StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"Unexpected argument '{name}'.");
-            if (name is "--no-hot" or "--help") flags.Add(name);
+            if (name is "--no-hot" or "--help" or "--webhook") flags.Add(name);
             else if (i + 1 < args.Length) values[name] = args[++i];
             else throw new ArgumentException($"Option {name} needs a value.");
         }
@@ -137,7 +139,8 @@ internal sealed record BenchOptions(
             (int)Number("--atp-clients", 32),
             (int)Number("--atp-skus", 50),
             Number("--atp-seconds", 15),
-            values.GetValueOrDefault("--api-log"));
+            values.GetValueOrDefault("--api-log"),
+            flags.Contains("--webhook"));
         if (options.Clients < 1 || options.Skus < 1 || options.Rounds < 1 || options.Seconds <= 0 || options.WarmupSeconds < 0 || options.ApiWarmupSeconds < 0)
             throw new ArgumentException("--clients, --skus and --rounds must be at least 1, --seconds above 0, --warmup and --api-warmup 0 or more.");
         if (options.Locations < 2 || options.Products < Network.MinProducts || options.OrderSeconds <= 0 || options.OrderWarmupSeconds < 0

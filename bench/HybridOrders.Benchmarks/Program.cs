@@ -32,6 +32,7 @@ if ((options.Parts & ~BenchParts.Routing) != 0)
     var probeConnection = new NpgsqlConnectionStringBuilder(options.PgConnection) { MaxPoolSize = 2, ApplicationName = "bench-probe" };
     await using var probe = new ResourceProbe(NpgsqlDataSource.Create(probeConnection.ConnectionString), options.ApiPid, probeConnection.Port);
     using var api = new BenchApi(options);
+    await using var sink = options.Webhook ? await WebhookSink.StartAsync(api) : null;
     var deadlocksBefore = await probe.DeadlocksAsync();
     if (options.Runs(BenchParts.Holds)) holds.AddRange(await RunHoldsAsync(api, probe));
     Network? network = null;
@@ -43,6 +44,7 @@ if ((options.Parts & ~BenchParts.Routing) != 0)
     if (options.Runs(BenchParts.Holds) || options.Runs(BenchParts.Orders))
         footprint = new ApiFootprint(ResourceProbe.RssMb(options.ApiPid), ResourceProbe.PeakRssMb(options.ApiPid),
             await probe.DeadlocksAsync() - deadlocksBefore, CountRetries(options.ApiLog));
+    if (sink is not null) await sink.ReportAsync();
     if (options.Runs(BenchParts.Sync) || options.Runs(BenchParts.Atp))
     {
         if (network is null)

@@ -26,6 +26,7 @@ builder.Services.AddMediator(o =>
 });
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
+builder.Services.AddSingleton(JsonSetup.ForEvents());
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonSetup.Configure(o.JsonSerializerOptions));
 builder.Services.AddHybridOrdersProblems();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);

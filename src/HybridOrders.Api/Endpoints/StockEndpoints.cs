@@ -47,6 +47,12 @@ public sealed class StockEndpoints : IEndpointGroup
             .WithSummary("Set the units a location keeps back from promising")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapPut("/locations/{code}/stock/{sku}/low-stock-threshold", async (string code, string sku, SafetyStockBody body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SetLowStockThreshold(code, sku, body.Quantity), ct)))
+            .RequireAuthorization(Policies.Admin).WithName("setLowStockThreshold")
+            .WithSummary("Set the available figure at or below which the line is low (events stock.low / stock.back_in_stock; default 0)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapGet("/locations/{code}/stock/{sku}/movements", async (string code, string sku, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListStockMovements(code, sku, limit, cursor), ct)))
             .RequireAuthorization(Policies.AnyRole).WithName("listStockMovements")

@@ -1,3 +1,4 @@
+using HybridOrders.Application.Events;
 using HybridOrders.Domain.Catalog;
 using HybridOrders.Domain.Forecasting;
 using HybridOrders.Domain.Inventory;
@@ -6,6 +7,7 @@ using HybridOrders.Domain.Orders;
 using HybridOrders.Domain.Promotions;
 using HybridOrders.Domain.Returns;
 using HybridOrders.Domain.Reservations;
+using HybridOrders.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace HybridOrders.Application.Common;
@@ -24,6 +26,9 @@ public interface IHybridOrdersDbContext
     DbSet<Fulfilment> Fulfilments { get; }
     DbSet<Promotion> Promotions { get; }
     DbSet<Return> Returns { get; }
+    DbSet<EventRecord> Events { get; }
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
     DbSet<ImportedSale> ImportedSales { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -79,9 +79,9 @@ internal sealed partial class StockLedger
         // 3. Lock the rows that change, in the global order, and judge them again on what is locked. (The lines created just
         // before are this transaction's already; another one can only wait for them if it creates the same line.)
         NoteLockingRange(candidates.Select(i => lines[i]));
-        var apply = new List<(int Index, int Delta)>(candidates.Count);
+        var apply = new List<(int Index, int Delta, LineFigures After)>(candidates.Count);
         await using (var lockRows = Command(connection, transaction, """
-                         SELECT t.i, s."OnHand", s."Reserved"
+                         SELECT t.i, s."OnHand", s."Reserved", s."SafetyStock", s."LowStockThreshold"
                          FROM "StockLines" s
                          JOIN unnest(@loc, @sku, @i) AS t(loc, sku, i) ON s."LocationCode" = t.loc AND s."Sku" = t.sku
                          ORDER BY s."LocationCode" COLLATE "C", s."Sku" COLLATE "C"
@@ -94,7 +94,8 @@ internal sealed partial class StockLedger
                 var i = reader.GetInt32(0);
                 var (onHand, reserved) = (reader.GetInt32(1), reader.GetInt32(2));
                 outcomes[i] = Judge(lines[i], onHand, reserved);
-                if (outcomes[i].Result == StockSyncResult.Applied) apply.Add((i, lines[i].OnHand - onHand));
+                if (outcomes[i].Result == StockSyncResult.Applied)
+                    apply.Add((i, lines[i].OnHand - onHand, new LineFigures(lines[i].OnHand, reserved, reader.GetInt32(3), reader.GetInt32(4))));
             }
         if (apply.Count == 0) return outcomes;
 
@@ -120,6 +121,9 @@ internal sealed partial class StockLedger
         var written = await write.ExecuteNonQueryAsync(ct);
         if (written != apply.Count)
             throw new InvalidOperationException($"Stock sync wrote {written} ledger rows for {apply.Count} locked lines.");
+        // The rows stayed locked from the read to the write: the figures read, with the new count, are the line's after.
+        foreach (var (i, delta, after) in apply)
+            NoteThreshold(lines[i].LocationCode, lines[i].Sku, after.OnHand - delta, after.Reserved, after);
         return outcomes;
     }
 
@@ -152,14 +156,14 @@ internal sealed partial class StockLedger
     private async Task<IReadOnlyList<StockSyncOutcome>> SyncPortablyAsync(IReadOnlyList<StockSyncLine> lines, string reference, CancellationToken ct)
     {
         var outcomes = new StockSyncOutcome[lines.Count];
-        var figures = new Dictionary<(string, string), (int OnHand, int Reserved)>();
+        var figures = new Dictionary<(string, string), LineFigures>();
         foreach (var location in lines.GroupBy(l => l.LocationCode, StringComparer.Ordinal))
         {
             var skus = location.Select(l => l.Sku).ToList();
             var rows = await db.StockLines.AsNoTracking()
                 .Where(s => s.LocationCode == location.Key && skus.Contains(s.Sku))
-                .Select(s => new { s.Sku, s.OnHand, s.Reserved }).ToListAsync(ct);
-            foreach (var row in rows) figures[(location.Key, row.Sku)] = (row.OnHand, row.Reserved);
+                .Select(s => new { s.Sku, s.OnHand, s.Reserved, s.SafetyStock, s.LowStockThreshold }).ToListAsync(ct);
+            foreach (var row in rows) figures[(location.Key, row.Sku)] = new LineFigures(row.OnHand, row.Reserved, row.SafetyStock, row.LowStockThreshold);
         }
 
         var order = Enumerable.Range(0, lines.Count).ToArray();
@@ -168,7 +172,7 @@ internal sealed partial class StockLedger
         foreach (var i in order)
         {
             var known = figures.TryGetValue((lines[i].LocationCode, lines[i].Sku), out var f);
-            outcomes[i] = Judge(lines[i], f.OnHand, f.Reserved);
+            outcomes[i] = Judge(lines[i], f?.OnHand ?? 0, f?.Reserved ?? 0);
             if (!known && outcomes[i].Result == StockSyncResult.Applied) created.Add(db.StockLines.Add(StockLine.Empty(lines[i].LocationCode, lines[i].Sku)).Entity);
         }
         if (created.Count > 0)
@@ -190,11 +194,16 @@ internal sealed partial class StockLedger
                 if (updated == 1)
                 {
                     Append(line.LocationCode, line.Sku, MovementKind.Adjustment, target - before, 0, reference);
+                    // As in a count: the update matched the on-hand read, the row is now held; a new line starts at zero.
+                    var read = figures.GetValueOrDefault((line.LocationCode, line.Sku)) ?? new LineFigures(0, 0, 0, 0);
+                    NoteThreshold(line.LocationCode, line.Sku, before, outcomes[i].Reserved, read with { OnHand = target, Reserved = outcomes[i].Reserved });
                     break;
                 }
                 if (attempt == MaxSyncAttempts)
                     throw new DomainException("stock_changed_concurrently", $"The stock of {line.Sku} at {line.LocationCode} kept changing during the sync; try again.");
-                var now = await Line(line.LocationCode, line.Sku).AsNoTracking().Select(x => new { x.OnHand, x.Reserved }).SingleAsync(ct);
+                var now = await Line(line.LocationCode, line.Sku).AsNoTracking()
+                    .Select(x => new LineFigures(x.OnHand, x.Reserved, x.SafetyStock, x.LowStockThreshold)).SingleAsync(ct);
+                figures[(line.LocationCode, line.Sku)] = now;
                 outcomes[i] = Judge(line, now.OnHand, now.Reserved);
             }
         }

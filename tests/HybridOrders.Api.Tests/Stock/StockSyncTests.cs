@@ -64,6 +64,38 @@ public abstract class StockSyncTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_sync_crossing_a_threshold_is_stock_low_or_back_in_stock_like_any_other_ledger_change()
+    {
+        var (location, skus) = await StoreAsync(10, 0, 6);
+        var (falls, arrives, stays) = (skus[0], skus[1], skus[2]);
+        (await _admin.SendAsync(HttpMethod.Put, $"/api/v1/locations/{location}/stock/{falls}/low-stock-threshold", new { quantity = 3 }))
+            .Expect(HttpStatusCode.OK);
+
+        (await _admin.PostJsonAsync(Sync, new
+        {
+            locationCode = location,
+            reference = "erp-thresholds",
+            lines = new object[] { new { sku = falls, onHand = 2 }, new { sku = arrives, onHand = 5 }, new { sku = stays, onHand = 4 } },
+        })).Expect(HttpStatusCode.OK)["applied"]!.GetValue<int>().ShouldBe(3);
+
+        async Task<List<(string Type, int Available)>> EventsAsync(string sku, int expected)
+        {
+            for (var i = 0; ; i++)
+            {
+                var page = (await _admin.GetJsonAsync("/api/v1/events?types=stock.low,stock.back_in_stock&limit=500")).Expect(HttpStatusCode.OK);
+                var mine = page["items"]!.AsArray().Select(e => e!).Where(e => e["data"]!.Get<string>("sku") == sku)
+                    .Select(e => (e.Get<string>("type"), e["data"]!.Get<int>("available"))).ToList();
+                if (mine.Count >= expected || i == 50) return mine;
+                await Task.Delay(100);
+            }
+        }
+        // 10 → 2 with a threshold of 3: low; a new line 0 → 5: back in stock; 6 → 4 stays above 0: only its receipt's event
+        (await EventsAsync(falls, 2)).ShouldBe([("stock.back_in_stock", 10), ("stock.low", 2)]);
+        (await EventsAsync(arrives, 1)).ShouldBe([("stock.back_in_stock", 5)]);
+        (await EventsAsync(stays, 1)).ShouldBe([("stock.back_in_stock", 6)]);
+    }
+
+    [Fact]
     public async Task Each_refused_line_says_why_and_the_other_lines_apply()
     {
         var (location, skus) = await StoreAsync(10, 10, 10, 10);
