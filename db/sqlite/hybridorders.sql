@@ -380,3 +380,11 @@ VALUES ('20261202225407_EventsOutboxAndWebhooks', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Reservations" ADD "OrderId" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202235047_TillSales', '10.0.14');
+
+COMMIT;
+
