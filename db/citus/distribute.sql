@@ -30,6 +30,7 @@ INSERT INTO plan VALUES
   (23, 'FulfilmentLines', 'distributed', 'OrderId', '"Orders"'),
   (24, 'Returns', 'distributed', 'OrderId', '"Orders"'),
   (25, 'ReturnLines', 'distributed', 'OrderId', '"Orders"'),
+  (26, 'FulfilmentRoutings', 'distributed', 'OrderId', '"Orders"'),  -- a fulfilment's full routing decision
   -- holds with their lines by reservation id
   (30, 'Reservations', 'distributed', 'Id', 'none'),
   (31, 'ReservationLines', 'distributed', 'ReservationId', '"Reservations"'),

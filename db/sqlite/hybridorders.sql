@@ -388,6 +388,20 @@ VALUES ('20261202235047_TillSales', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Fulfilments" ADD "RoutingCandidateCount" INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE "FulfilmentRoutings" (
+    "FulfilmentId" TEXT NOT NULL CONSTRAINT "PK_FulfilmentRoutings" PRIMARY KEY,
+    "Candidates" TEXT NOT NULL,
+    CONSTRAINT "FK_FulfilmentRoutings_Fulfilments_FulfilmentId" FOREIGN KEY ("FulfilmentId") REFERENCES "Fulfilments" ("Id") ON DELETE CASCADE
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203005816_FulfilmentRoutings', '10.0.14');
+
+COMMIT;
+
 PRAGMA foreign_keys = 0;
 
 BEGIN TRANSACTION;
@@ -399,9 +413,13 @@ DROP INDEX "IX_Fulfilments_OrderId";
 
 ALTER TABLE "ReturnLines" ADD "OrderId" TEXT NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
 
+ALTER TABLE "FulfilmentRoutings" ADD "OrderId" TEXT NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+
 ALTER TABLE "FulfilmentLines" ADD "OrderId" TEXT NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
 
 UPDATE "FulfilmentLines" SET "OrderId" = (SELECT f."OrderId" FROM "Fulfilments" f WHERE f."Id" = "FulfilmentLines"."FulfilmentId");
+
+UPDATE "FulfilmentRoutings" SET "OrderId" = (SELECT f."OrderId" FROM "Fulfilments" f WHERE f."Id" = "FulfilmentRoutings"."FulfilmentId");
 
 UPDATE "ReturnLines" SET "OrderId" = (SELECT r."OrderId" FROM "Returns" r WHERE r."Id" = "ReturnLines"."ReturnId");
 
@@ -426,6 +444,18 @@ CREATE TABLE "ef_temp_FulfilmentLines" (
 INSERT INTO "ef_temp_FulfilmentLines" ("OrderId", "FulfilmentId", "Sku", "Quantity", "RejectedQuantity")
 SELECT "OrderId", "FulfilmentId", "Sku", "Quantity", "RejectedQuantity"
 FROM "FulfilmentLines";
+
+CREATE TABLE "ef_temp_FulfilmentRoutings" (
+    "OrderId" TEXT NOT NULL,
+    "FulfilmentId" TEXT NOT NULL,
+    "Candidates" TEXT NOT NULL,
+    CONSTRAINT "PK_FulfilmentRoutings" PRIMARY KEY ("OrderId", "FulfilmentId"),
+    CONSTRAINT "FK_FulfilmentRoutings_Fulfilments_OrderId_FulfilmentId" FOREIGN KEY ("OrderId", "FulfilmentId") REFERENCES "Fulfilments" ("OrderId", "Id") ON DELETE CASCADE
+);
+
+INSERT INTO "ef_temp_FulfilmentRoutings" ("OrderId", "FulfilmentId", "Candidates")
+SELECT "OrderId", "FulfilmentId", "Candidates"
+FROM "FulfilmentRoutings";
 
 CREATE TABLE "ef_temp_ReturnLines" (
     "OrderId" TEXT NOT NULL,
@@ -486,6 +516,7 @@ CREATE TABLE "ef_temp_Fulfilments" (
     "RejectedAt" INTEGER NULL,
     "RejectionReason" TEXT NULL,
     "ReplacesFulfilmentId" TEXT NULL,
+    "RoutingCandidateCount" INTEGER NOT NULL,
     "RoutingCandidates" TEXT NOT NULL,
     "RoutingStrategy" TEXT NOT NULL,
     "ShippedAt" INTEGER NULL,
@@ -496,8 +527,8 @@ CREATE TABLE "ef_temp_Fulfilments" (
     CONSTRAINT "FK_Fulfilments_Orders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "Orders" ("Id") ON DELETE CASCADE
 );
 
-INSERT INTO "ef_temp_Fulfilments" ("OrderId", "Id", "AddressCity", "AddressCountry", "AddressLine1", "AddressPostalCode", "CancelledAt", "Code", "CollectedAt", "CreatedAt", "DeliveredAt", "DestinationLatitude", "DestinationLocationCode", "DestinationLongitude", "DistanceKm", "ExpiredAt", "MinutesToReady", "OriginLocationCode", "PickupDeadline", "PickupTimeZone", "ReadyAt", "ReceivedAt", "RejectedAt", "RejectionReason", "ReplacesFulfilmentId", "RoutingCandidates", "RoutingStrategy", "ShippedAt", "Status", "Type")
-SELECT "OrderId", "Id", "AddressCity", "AddressCountry", "AddressLine1", "AddressPostalCode", "CancelledAt", "Code", "CollectedAt", "CreatedAt", "DeliveredAt", "DestinationLatitude", "DestinationLocationCode", "DestinationLongitude", "DistanceKm", "ExpiredAt", "MinutesToReady", "OriginLocationCode", "PickupDeadline", "PickupTimeZone", "ReadyAt", "ReceivedAt", "RejectedAt", "RejectionReason", "ReplacesFulfilmentId", "RoutingCandidates", "RoutingStrategy", "ShippedAt", "Status", "Type"
+INSERT INTO "ef_temp_Fulfilments" ("OrderId", "Id", "AddressCity", "AddressCountry", "AddressLine1", "AddressPostalCode", "CancelledAt", "Code", "CollectedAt", "CreatedAt", "DeliveredAt", "DestinationLatitude", "DestinationLocationCode", "DestinationLongitude", "DistanceKm", "ExpiredAt", "MinutesToReady", "OriginLocationCode", "PickupDeadline", "PickupTimeZone", "ReadyAt", "ReceivedAt", "RejectedAt", "RejectionReason", "ReplacesFulfilmentId", "RoutingCandidateCount", "RoutingCandidates", "RoutingStrategy", "ShippedAt", "Status", "Type")
+SELECT "OrderId", "Id", "AddressCity", "AddressCountry", "AddressLine1", "AddressPostalCode", "CancelledAt", "Code", "CollectedAt", "CreatedAt", "DeliveredAt", "DestinationLatitude", "DestinationLocationCode", "DestinationLongitude", "DistanceKm", "ExpiredAt", "MinutesToReady", "OriginLocationCode", "PickupDeadline", "PickupTimeZone", "ReadyAt", "ReceivedAt", "RejectedAt", "RejectionReason", "ReplacesFulfilmentId", "RoutingCandidateCount", "RoutingCandidates", "RoutingStrategy", "ShippedAt", "Status", "Type"
 FROM "Fulfilments";
 
 COMMIT;
@@ -508,6 +539,10 @@ BEGIN TRANSACTION;
 DROP TABLE "FulfilmentLines";
 
 ALTER TABLE "ef_temp_FulfilmentLines" RENAME TO "FulfilmentLines";
+
+DROP TABLE "FulfilmentRoutings";
+
+ALTER TABLE "ef_temp_FulfilmentRoutings" RENAME TO "FulfilmentRoutings";
 
 DROP TABLE "ReturnLines";
 
@@ -549,5 +584,5 @@ CREATE INDEX "IX_Fulfilments_Status_PickupDeadline" ON "Fulfilments" ("Status", 
 COMMIT;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261203003828_DistributableKeys', '10.0.14');
+VALUES ('20261203012532_DistributableKeys', '10.0.14');
 

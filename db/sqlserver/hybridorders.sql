@@ -829,7 +829,41 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203005809_FulfilmentRoutings'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [RoutingCandidateCount] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203005809_FulfilmentRoutings'
+)
+BEGIN
+    CREATE TABLE [FulfilmentRoutings] (
+        [FulfilmentId] uniqueidentifier NOT NULL,
+        [Candidates] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_FulfilmentRoutings] PRIMARY KEY ([FulfilmentId]),
+        CONSTRAINT [FK_FulfilmentRoutings_Fulfilments_FulfilmentId] FOREIGN KEY ([FulfilmentId]) REFERENCES [Fulfilments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203005809_FulfilmentRoutings'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203005809_FulfilmentRoutings', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] DROP CONSTRAINT [FK_FulfilmentLines_Fulfilments_FulfilmentId];
@@ -837,7 +871,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [FulfilmentRoutings] DROP CONSTRAINT [FK_FulfilmentRoutings_Fulfilments_FulfilmentId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] DROP CONSTRAINT [FK_ReturnLines_Returns_ReturnId];
@@ -845,7 +887,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [StockMovements] DROP CONSTRAINT [PK_StockMovements];
@@ -853,7 +895,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Returns] DROP CONSTRAINT [PK_Returns];
@@ -861,7 +903,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] DROP CONSTRAINT [PK_ReturnLines];
@@ -869,7 +911,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     DROP INDEX [IX_Orders_Number] ON [Orders];
@@ -877,7 +919,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Fulfilments] DROP CONSTRAINT [PK_Fulfilments];
@@ -885,7 +927,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     DROP INDEX [IX_Fulfilments_Code] ON [Fulfilments];
@@ -893,7 +935,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     DROP INDEX [IX_Fulfilments_OrderId] ON [Fulfilments];
@@ -901,7 +943,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [FulfilmentRoutings] DROP CONSTRAINT [PK_FulfilmentRoutings];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] DROP CONSTRAINT [PK_FulfilmentLines];
@@ -909,7 +959,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] ADD [OrderId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
@@ -917,7 +967,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [FulfilmentRoutings] ADD [OrderId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD [OrderId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
@@ -925,7 +983,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     UPDATE [FulfilmentLines] SET [OrderId] = (SELECT f.[OrderId] FROM [Fulfilments] f WHERE f.[Id] = [FulfilmentLines].[FulfilmentId]);
@@ -933,7 +991,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+)
+BEGIN
+    UPDATE [FulfilmentRoutings] SET [OrderId] = (SELECT f.[OrderId] FROM [Fulfilments] f WHERE f.[Id] = [FulfilmentRoutings].[FulfilmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     UPDATE [ReturnLines] SET [OrderId] = (SELECT r.[OrderId] FROM [Returns] r WHERE r.[Id] = [ReturnLines].[ReturnId]);
@@ -941,7 +1007,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [StockMovements] ADD CONSTRAINT [PK_StockMovements] PRIMARY KEY ([Sku], [Id]);
@@ -949,7 +1015,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Returns] ADD CONSTRAINT [PK_Returns] PRIMARY KEY ([OrderId], [Id]);
@@ -957,7 +1023,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] ADD CONSTRAINT [PK_ReturnLines] PRIMARY KEY ([OrderId], [ReturnId], [Sku], [Condition]);
@@ -965,7 +1031,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Fulfilments] ADD CONSTRAINT [PK_Fulfilments] PRIMARY KEY ([OrderId], [Id]);
@@ -973,7 +1039,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [FulfilmentRoutings] ADD CONSTRAINT [PK_FulfilmentRoutings] PRIMARY KEY ([OrderId], [FulfilmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD CONSTRAINT [PK_FulfilmentLines] PRIMARY KEY ([OrderId], [FulfilmentId], [Sku]);
@@ -981,7 +1055,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     CREATE INDEX [IX_Returns_Id] ON [Returns] ([Id]);
@@ -989,7 +1063,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
@@ -997,7 +1071,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     CREATE INDEX [IX_Fulfilments_Id] ON [Fulfilments] ([Id]);
@@ -1005,7 +1079,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Fulfilments_OrderId_Code] ON [Fulfilments] ([OrderId], [Code]);
@@ -1013,7 +1087,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD CONSTRAINT [FK_FulfilmentLines_Fulfilments_OrderId_FulfilmentId] FOREIGN KEY ([OrderId], [FulfilmentId]) REFERENCES [Fulfilments] ([OrderId], [Id]) ON DELETE CASCADE;
@@ -1021,7 +1095,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [FulfilmentRoutings] ADD CONSTRAINT [FK_FulfilmentRoutings_Fulfilments_OrderId_FulfilmentId] FOREIGN KEY ([OrderId], [FulfilmentId]) REFERENCES [Fulfilments] ([OrderId], [Id]) ON DELETE CASCADE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] ADD CONSTRAINT [FK_ReturnLines_Returns_OrderId_ReturnId] FOREIGN KEY ([OrderId], [ReturnId]) REFERENCES [Returns] ([OrderId], [Id]) ON DELETE CASCADE;
@@ -1029,11 +1111,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203003759_DistributableKeys'
+    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261203003759_DistributableKeys', N'10.0.14');
+    VALUES (N'20261203012523_DistributableKeys', N'10.0.14');
 END;
 
 COMMIT;

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHybridOrdersDbContext))]
-    [Migration("20261203003828_DistributableKeys")]
-    partial class DistributableKeys
+    [Migration("20261203005816_FulfilmentRoutings")]
+    partial class FulfilmentRoutings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -254,14 +254,15 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RoutingCandidateCount");
 
                     b.Property<string>("Candidates")
                         .IsRequired()
@@ -301,6 +302,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int?>("MinutesToReady")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OriginLocationCode")
                         .IsRequired()
@@ -349,22 +353,37 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
-                    b.HasIndex("Id");
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId");
 
                     b.HasIndex("CreatedAt", "Code");
 
                     b.HasIndex("DestinationLocationCode", "CreatedAt");
-
-                    b.HasIndex("OrderId", "Code")
-                        .IsUnique();
 
                     b.HasIndex("OriginLocationCode", "CreatedAt");
 
                     b.HasIndex("Status", "PickupDeadline");
 
                     b.ToTable("Fulfilments");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Orders.FulfilmentRouting", b =>
+                {
+                    b.Property<Guid>("FulfilmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Candidates");
+
+                    b.HasKey("FulfilmentId");
+
+                    b.ToTable("FulfilmentRoutings", (string)null);
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
@@ -435,7 +454,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number");
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("Channel", "PlacedAt");
 
@@ -535,9 +555,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
@@ -555,6 +572,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
 
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrderNumber")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -569,11 +589,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
-
-                    b.HasIndex("Id");
 
                     b.HasIndex("LocationCode");
 
@@ -826,9 +844,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.OwnsOne("HybridOrders.Domain.Orders.Address", "DestinationAddress", b1 =>
                         {
-                            b1.Property<Guid>("FulfilmentOrderId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("TEXT");
 
@@ -856,19 +871,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("AddressPostalCode");
 
-                            b1.HasKey("FulfilmentOrderId", "FulfilmentId");
+                            b1.HasKey("FulfilmentId");
 
                             b1.ToTable("Fulfilments");
 
                             b1.WithOwner()
-                                .HasForeignKey("FulfilmentOrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.OwnsMany("HybridOrders.Domain.Orders.FulfilmentLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("TEXT");
 
@@ -883,17 +895,26 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<int>("RejectedQuantity")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("OrderId", "FulfilmentId", "Sku");
+                            b1.HasKey("FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.Navigation("DestinationAddress");
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Orders.FulfilmentRouting", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Orders.Fulfilment", null)
+                        .WithOne("FullRouting")
+                        .HasForeignKey("HybridOrders.Domain.Orders.FulfilmentRouting", "FulfilmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
@@ -1071,9 +1092,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("HybridOrders.Domain.Returns.ReturnLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<Guid>("ReturnId")
                                 .HasColumnType("TEXT");
 
@@ -1093,12 +1111,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasPrecision(18, 2)
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("OrderId", "ReturnId", "Sku", "Condition");
+                            b1.HasKey("ReturnId", "Sku", "Condition");
 
                             b1.ToTable("ReturnLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "ReturnId");
+                                .HasForeignKey("ReturnId");
                         });
 
                     b.Navigation("Lines");
@@ -1111,6 +1129,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
+                {
+                    b.Navigation("FullRouting");
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHybridOrdersDbContext))]
-    [Migration("20261203003759_DistributableKeys")]
+    [Migration("20261203012523_DistributableKeys")]
     partial class DistributableKeys
     {
         /// <inheritdoc />
@@ -280,6 +280,10 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("CancelledAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("CandidateCount")
+                        .HasColumnType("int")
+                        .HasColumnName("RoutingCandidateCount");
+
                     b.Property<string>("Candidates")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)")
@@ -384,6 +388,24 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "PickupDeadline");
 
                     b.ToTable("Fulfilments");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Orders.FulfilmentRouting", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("FulfilmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("Candidates");
+
+                    b.HasKey("OrderId", "FulfilmentId");
+
+                    b.ToTable("FulfilmentRoutings", (string)null);
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
@@ -922,6 +944,15 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Orders.FulfilmentRouting", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Orders.Fulfilment", null)
+                        .WithOne("FullRouting")
+                        .HasForeignKey("HybridOrders.Domain.Orders.FulfilmentRouting", "OrderId", "FulfilmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
                 {
                     b.OwnsOne("HybridOrders.Domain.Common.CustomerRef", "Customer", b1 =>
@@ -1140,6 +1171,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
+                {
+                    b.Navigation("FullRouting");
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
+namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class DistributableKeys : Migration
@@ -11,17 +11,21 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // The rebuilt FulfilmentLines and ReturnLines reference keys of Fulfilments and Returns that exist only once those are
-            // rebuilt too: foreign keys stay off (outside the migration's transaction, where SQLite honours it) until EF turns them on.
-            migrationBuilder.Sql("PRAGMA foreign_keys = 0;", suppressTransaction: true);
-
             migrationBuilder.DropForeignKey(
                 name: "FK_FulfilmentLines_Fulfilments_FulfilmentId",
                 table: "FulfilmentLines");
 
             migrationBuilder.DropForeignKey(
+                name: "FK_FulfilmentRoutings_Fulfilments_FulfilmentId",
+                table: "FulfilmentRoutings");
+
+            migrationBuilder.DropForeignKey(
                 name: "FK_ReturnLines_Returns_ReturnId",
                 table: "ReturnLines");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_StockMovements",
+                table: "StockMovements");
 
             migrationBuilder.DropPrimaryKey(
                 name: "PK_Returns",
@@ -48,26 +52,43 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Fulfilments");
 
             migrationBuilder.DropPrimaryKey(
+                name: "PK_FulfilmentRoutings",
+                table: "FulfilmentRoutings");
+
+            migrationBuilder.DropPrimaryKey(
                 name: "PK_FulfilmentLines",
                 table: "FulfilmentLines");
 
             migrationBuilder.AddColumn<Guid>(
                 name: "OrderId",
                 table: "ReturnLines",
-                type: "TEXT",
+                type: "uniqueidentifier",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "OrderId",
+                table: "FulfilmentRoutings",
+                type: "uniqueidentifier",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "OrderId",
                 table: "FulfilmentLines",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
-            // Lines written before this migration learn their order from their fulfilment or return.
-            migrationBuilder.Sql("UPDATE \"FulfilmentLines\" SET \"OrderId\" = (SELECT f.\"OrderId\" FROM \"Fulfilments\" f WHERE f.\"Id\" = \"FulfilmentLines\".\"FulfilmentId\");");
-            migrationBuilder.Sql("UPDATE \"ReturnLines\" SET \"OrderId\" = (SELECT r.\"OrderId\" FROM \"Returns\" r WHERE r.\"Id\" = \"ReturnLines\".\"ReturnId\");");
+            // Rows written before this migration learn their order from their fulfilment or return.
+            migrationBuilder.Sql("UPDATE [FulfilmentLines] SET [OrderId] = (SELECT f.[OrderId] FROM [Fulfilments] f WHERE f.[Id] = [FulfilmentLines].[FulfilmentId]);");
+            migrationBuilder.Sql("UPDATE [FulfilmentRoutings] SET [OrderId] = (SELECT f.[OrderId] FROM [Fulfilments] f WHERE f.[Id] = [FulfilmentRoutings].[FulfilmentId]);");
+            migrationBuilder.Sql("UPDATE [ReturnLines] SET [OrderId] = (SELECT r.[OrderId] FROM [Returns] r WHERE r.[Id] = [ReturnLines].[ReturnId]);");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_StockMovements",
+                table: "StockMovements",
+                columns: new[] { "Sku", "Id" });
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_Returns",
@@ -83,6 +104,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PK_Fulfilments",
                 table: "Fulfilments",
                 columns: new[] { "OrderId", "Id" });
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_FulfilmentRoutings",
+                table: "FulfilmentRoutings",
+                columns: new[] { "OrderId", "FulfilmentId" });
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_FulfilmentLines",
@@ -119,6 +145,14 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                 onDelete: ReferentialAction.Cascade);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_FulfilmentRoutings_Fulfilments_OrderId_FulfilmentId",
+                table: "FulfilmentRoutings",
+                columns: new[] { "OrderId", "FulfilmentId" },
+                principalTable: "Fulfilments",
+                principalColumns: new[] { "OrderId", "Id" },
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_ReturnLines_Returns_OrderId_ReturnId",
                 table: "ReturnLines",
                 columns: new[] { "OrderId", "ReturnId" },
@@ -135,8 +169,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                 table: "FulfilmentLines");
 
             migrationBuilder.DropForeignKey(
+                name: "FK_FulfilmentRoutings_Fulfilments_OrderId_FulfilmentId",
+                table: "FulfilmentRoutings");
+
+            migrationBuilder.DropForeignKey(
                 name: "FK_ReturnLines_Returns_OrderId_ReturnId",
                 table: "ReturnLines");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_StockMovements",
+                table: "StockMovements");
 
             migrationBuilder.DropPrimaryKey(
                 name: "PK_Returns",
@@ -167,6 +209,10 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Fulfilments");
 
             migrationBuilder.DropPrimaryKey(
+                name: "PK_FulfilmentRoutings",
+                table: "FulfilmentRoutings");
+
+            migrationBuilder.DropPrimaryKey(
                 name: "PK_FulfilmentLines",
                 table: "FulfilmentLines");
 
@@ -176,7 +222,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "OrderId",
+                table: "FulfilmentRoutings");
+
+            migrationBuilder.DropColumn(
+                name: "OrderId",
                 table: "FulfilmentLines");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_StockMovements",
+                table: "StockMovements",
+                column: "Id");
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_Returns",
@@ -192,6 +247,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PK_Fulfilments",
                 table: "Fulfilments",
                 column: "Id");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_FulfilmentRoutings",
+                table: "FulfilmentRoutings",
+                column: "FulfilmentId");
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_FulfilmentLines",
@@ -218,6 +278,14 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddForeignKey(
                 name: "FK_FulfilmentLines_Fulfilments_FulfilmentId",
                 table: "FulfilmentLines",
+                column: "FulfilmentId",
+                principalTable: "Fulfilments",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_FulfilmentRoutings_Fulfilments_FulfilmentId",
+                table: "FulfilmentRoutings",
                 column: "FulfilmentId",
                 principalTable: "Fulfilments",
                 principalColumn: "Id",

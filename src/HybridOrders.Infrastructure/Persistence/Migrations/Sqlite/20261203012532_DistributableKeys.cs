@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
+namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class DistributableKeys : Migration
@@ -11,17 +11,22 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // The rebuilt FulfilmentLines, FulfilmentRoutings and ReturnLines reference keys of Fulfilments and Returns that exist only
+            // once those are rebuilt too: foreign keys stay off (outside the migration's transaction, where SQLite honours it) until
+            // EF turns them on.
+            migrationBuilder.Sql("PRAGMA foreign_keys = 0;", suppressTransaction: true);
+
             migrationBuilder.DropForeignKey(
                 name: "FK_FulfilmentLines_Fulfilments_FulfilmentId",
                 table: "FulfilmentLines");
 
             migrationBuilder.DropForeignKey(
+                name: "FK_FulfilmentRoutings_Fulfilments_FulfilmentId",
+                table: "FulfilmentRoutings");
+
+            migrationBuilder.DropForeignKey(
                 name: "FK_ReturnLines_Returns_ReturnId",
                 table: "ReturnLines");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_StockMovements",
-                table: "StockMovements");
 
             migrationBuilder.DropPrimaryKey(
                 name: "PK_Returns",
@@ -48,31 +53,38 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                 table: "Fulfilments");
 
             migrationBuilder.DropPrimaryKey(
+                name: "PK_FulfilmentRoutings",
+                table: "FulfilmentRoutings");
+
+            migrationBuilder.DropPrimaryKey(
                 name: "PK_FulfilmentLines",
                 table: "FulfilmentLines");
 
             migrationBuilder.AddColumn<Guid>(
                 name: "OrderId",
                 table: "ReturnLines",
-                type: "uniqueidentifier",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "OrderId",
+                table: "FulfilmentRoutings",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "OrderId",
                 table: "FulfilmentLines",
-                type: "uniqueidentifier",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
-            // Lines written before this migration learn their order from their fulfilment or return.
-            migrationBuilder.Sql("UPDATE [FulfilmentLines] SET [OrderId] = (SELECT f.[OrderId] FROM [Fulfilments] f WHERE f.[Id] = [FulfilmentLines].[FulfilmentId]);");
-            migrationBuilder.Sql("UPDATE [ReturnLines] SET [OrderId] = (SELECT r.[OrderId] FROM [Returns] r WHERE r.[Id] = [ReturnLines].[ReturnId]);");
-
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_StockMovements",
-                table: "StockMovements",
-                columns: new[] { "Sku", "Id" });
+            // Rows written before this migration learn their order from their fulfilment or return.
+            migrationBuilder.Sql("UPDATE \"FulfilmentLines\" SET \"OrderId\" = (SELECT f.\"OrderId\" FROM \"Fulfilments\" f WHERE f.\"Id\" = \"FulfilmentLines\".\"FulfilmentId\");");
+            migrationBuilder.Sql("UPDATE \"FulfilmentRoutings\" SET \"OrderId\" = (SELECT f.\"OrderId\" FROM \"Fulfilments\" f WHERE f.\"Id\" = \"FulfilmentRoutings\".\"FulfilmentId\");");
+            migrationBuilder.Sql("UPDATE \"ReturnLines\" SET \"OrderId\" = (SELECT r.\"OrderId\" FROM \"Returns\" r WHERE r.\"Id\" = \"ReturnLines\".\"ReturnId\");");
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_Returns",
@@ -88,6 +100,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                 name: "PK_Fulfilments",
                 table: "Fulfilments",
                 columns: new[] { "OrderId", "Id" });
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_FulfilmentRoutings",
+                table: "FulfilmentRoutings",
+                columns: new[] { "OrderId", "FulfilmentId" });
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_FulfilmentLines",
@@ -124,6 +141,14 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                 onDelete: ReferentialAction.Cascade);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_FulfilmentRoutings_Fulfilments_OrderId_FulfilmentId",
+                table: "FulfilmentRoutings",
+                columns: new[] { "OrderId", "FulfilmentId" },
+                principalTable: "Fulfilments",
+                principalColumns: new[] { "OrderId", "Id" },
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_ReturnLines_Returns_OrderId_ReturnId",
                 table: "ReturnLines",
                 columns: new[] { "OrderId", "ReturnId" },
@@ -140,12 +165,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                 table: "FulfilmentLines");
 
             migrationBuilder.DropForeignKey(
+                name: "FK_FulfilmentRoutings_Fulfilments_OrderId_FulfilmentId",
+                table: "FulfilmentRoutings");
+
+            migrationBuilder.DropForeignKey(
                 name: "FK_ReturnLines_Returns_OrderId_ReturnId",
                 table: "ReturnLines");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_StockMovements",
-                table: "StockMovements");
 
             migrationBuilder.DropPrimaryKey(
                 name: "PK_Returns",
@@ -176,6 +201,10 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                 table: "Fulfilments");
 
             migrationBuilder.DropPrimaryKey(
+                name: "PK_FulfilmentRoutings",
+                table: "FulfilmentRoutings");
+
+            migrationBuilder.DropPrimaryKey(
                 name: "PK_FulfilmentLines",
                 table: "FulfilmentLines");
 
@@ -185,12 +214,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropColumn(
                 name: "OrderId",
-                table: "FulfilmentLines");
+                table: "FulfilmentRoutings");
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_StockMovements",
-                table: "StockMovements",
-                column: "Id");
+            migrationBuilder.DropColumn(
+                name: "OrderId",
+                table: "FulfilmentLines");
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_Returns",
@@ -206,6 +234,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                 name: "PK_Fulfilments",
                 table: "Fulfilments",
                 column: "Id");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_FulfilmentRoutings",
+                table: "FulfilmentRoutings",
+                column: "FulfilmentId");
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_FulfilmentLines",
@@ -232,6 +265,14 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
             migrationBuilder.AddForeignKey(
                 name: "FK_FulfilmentLines_Fulfilments_FulfilmentId",
                 table: "FulfilmentLines",
+                column: "FulfilmentId",
+                principalTable: "Fulfilments",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_FulfilmentRoutings_Fulfilments_FulfilmentId",
+                table: "FulfilmentRoutings",
                 column: "FulfilmentId",
                 principalTable: "Fulfilments",
                 principalColumn: "Id",

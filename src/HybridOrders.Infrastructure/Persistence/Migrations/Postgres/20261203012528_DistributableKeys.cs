@@ -16,6 +16,10 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 table: "FulfilmentLines");
 
             migrationBuilder.DropForeignKey(
+                name: "FK_FulfilmentRoutings_Fulfilments_FulfilmentId",
+                table: "FulfilmentRoutings");
+
+            migrationBuilder.DropForeignKey(
                 name: "FK_ReturnLines_Returns_ReturnId",
                 table: "ReturnLines");
 
@@ -48,6 +52,10 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 table: "Fulfilments");
 
             migrationBuilder.DropPrimaryKey(
+                name: "PK_FulfilmentRoutings",
+                table: "FulfilmentRoutings");
+
+            migrationBuilder.DropPrimaryKey(
                 name: "PK_FulfilmentLines",
                 table: "FulfilmentLines");
 
@@ -60,13 +68,21 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.AddColumn<Guid>(
                 name: "OrderId",
+                table: "FulfilmentRoutings",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "OrderId",
                 table: "FulfilmentLines",
                 type: "uuid",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
-            // Lines written before this migration learn their order from their fulfilment or return.
+            // Rows written before this migration learn their order from their fulfilment or return.
             migrationBuilder.Sql("UPDATE \"FulfilmentLines\" SET \"OrderId\" = (SELECT f.\"OrderId\" FROM \"Fulfilments\" f WHERE f.\"Id\" = \"FulfilmentLines\".\"FulfilmentId\");");
+            migrationBuilder.Sql("UPDATE \"FulfilmentRoutings\" SET \"OrderId\" = (SELECT f.\"OrderId\" FROM \"Fulfilments\" f WHERE f.\"Id\" = \"FulfilmentRoutings\".\"FulfilmentId\");");
             migrationBuilder.Sql("UPDATE \"ReturnLines\" SET \"OrderId\" = (SELECT r.\"OrderId\" FROM \"Returns\" r WHERE r.\"Id\" = \"ReturnLines\".\"ReturnId\");");
 
             migrationBuilder.AddPrimaryKey(
@@ -88,6 +104,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 name: "PK_Fulfilments",
                 table: "Fulfilments",
                 columns: new[] { "OrderId", "Id" });
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_FulfilmentRoutings",
+                table: "FulfilmentRoutings",
+                columns: new[] { "OrderId", "FulfilmentId" });
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_FulfilmentLines",
@@ -124,6 +145,14 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 onDelete: ReferentialAction.Cascade);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_FulfilmentRoutings_Fulfilments_OrderId_FulfilmentId",
+                table: "FulfilmentRoutings",
+                columns: new[] { "OrderId", "FulfilmentId" },
+                principalTable: "Fulfilments",
+                principalColumns: new[] { "OrderId", "Id" },
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_ReturnLines_Returns_OrderId_ReturnId",
                 table: "ReturnLines",
                 columns: new[] { "OrderId", "ReturnId" },
@@ -138,6 +167,10 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.DropForeignKey(
                 name: "FK_FulfilmentLines_Fulfilments_OrderId_FulfilmentId",
                 table: "FulfilmentLines");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_FulfilmentRoutings_Fulfilments_OrderId_FulfilmentId",
+                table: "FulfilmentRoutings");
 
             migrationBuilder.DropForeignKey(
                 name: "FK_ReturnLines_Returns_OrderId_ReturnId",
@@ -176,12 +209,20 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 table: "Fulfilments");
 
             migrationBuilder.DropPrimaryKey(
+                name: "PK_FulfilmentRoutings",
+                table: "FulfilmentRoutings");
+
+            migrationBuilder.DropPrimaryKey(
                 name: "PK_FulfilmentLines",
                 table: "FulfilmentLines");
 
             migrationBuilder.DropColumn(
                 name: "OrderId",
                 table: "ReturnLines");
+
+            migrationBuilder.DropColumn(
+                name: "OrderId",
+                table: "FulfilmentRoutings");
 
             migrationBuilder.DropColumn(
                 name: "OrderId",
@@ -208,6 +249,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                 column: "Id");
 
             migrationBuilder.AddPrimaryKey(
+                name: "PK_FulfilmentRoutings",
+                table: "FulfilmentRoutings",
+                column: "FulfilmentId");
+
+            migrationBuilder.AddPrimaryKey(
                 name: "PK_FulfilmentLines",
                 table: "FulfilmentLines",
                 columns: new[] { "FulfilmentId", "Sku" });
@@ -232,6 +278,14 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.AddForeignKey(
                 name: "FK_FulfilmentLines_Fulfilments_FulfilmentId",
                 table: "FulfilmentLines",
+                column: "FulfilmentId",
+                principalTable: "Fulfilments",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_FulfilmentRoutings_Fulfilments_FulfilmentId",
+                table: "FulfilmentRoutings",
                 column: "FulfilmentId",
                 principalTable: "Fulfilments",
                 principalColumn: "Id",
