@@ -58,7 +58,7 @@ internal static class Report
                           $"{Share(r, RoutingStrategy.SplitPair)} split over two, {Share(r, RoutingStrategy.SplitGreedy)} split greedily; " +
                           $"refused 409 {ApiOrders.InsufficientStock}: {r.Tagged(ApiOrders.InsufficientStock)}; other answers (errors): {r.Errors}");
         Console.WriteLine($"  orders with a fulfilment from the warehouse: {100 * orders.WarehouseShare:F1}%; order responses: " +
-                          $"{orders.MeanResponseBytes / 1024:F1} KiB on average (each fulfilment carries the routing decision of every candidate)");
+                          $"{orders.MeanResponseBytes / 1024:F1} KiB on average (each fulfilment shows the chosen locations and the ten nearest others)");
     }
 
     public static void Routing(IReadOnlyList<RoutingRow> rows)

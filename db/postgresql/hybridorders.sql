@@ -745,3 +745,33 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203005813_FulfilmentRoutings') THEN
+    ALTER TABLE "Fulfilments" ADD "RoutingCandidateCount" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203005813_FulfilmentRoutings') THEN
+    CREATE TABLE "FulfilmentRoutings" (
+        "FulfilmentId" uuid NOT NULL,
+        "Candidates" text NOT NULL,
+        CONSTRAINT "PK_FulfilmentRoutings" PRIMARY KEY ("FulfilmentId"),
+        CONSTRAINT "FK_FulfilmentRoutings_Fulfilments_FulfilmentId" FOREIGN KEY ("FulfilmentId") REFERENCES "Fulfilments" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203005813_FulfilmentRoutings') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261203005813_FulfilmentRoutings', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -388,3 +388,17 @@ VALUES ('20261202235047_TillSales', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Fulfilments" ADD "RoutingCandidateCount" INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE "FulfilmentRoutings" (
+    "FulfilmentId" TEXT NOT NULL CONSTRAINT "PK_FulfilmentRoutings" PRIMARY KEY,
+    "Candidates" TEXT NOT NULL,
+    CONSTRAINT "FK_FulfilmentRoutings_Fulfilments_FulfilmentId" FOREIGN KEY ("FulfilmentId") REFERENCES "Fulfilments" ("Id") ON DELETE CASCADE
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203005816_FulfilmentRoutings', '10.0.14');
+
+COMMIT;
+

@@ -826,3 +826,37 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203005809_FulfilmentRoutings'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [RoutingCandidateCount] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203005809_FulfilmentRoutings'
+)
+BEGIN
+    CREATE TABLE [FulfilmentRoutings] (
+        [FulfilmentId] uniqueidentifier NOT NULL,
+        [Candidates] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_FulfilmentRoutings] PRIMARY KEY ([FulfilmentId]),
+        CONSTRAINT [FK_FulfilmentRoutings_Fulfilments_FulfilmentId] FOREIGN KEY ([FulfilmentId]) REFERENCES [Fulfilments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203005809_FulfilmentRoutings'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203005809_FulfilmentRoutings', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

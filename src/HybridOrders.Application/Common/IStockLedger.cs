@@ -35,6 +35,12 @@ public interface IStockLedger
     Task ReserveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
         ApplyAsync(new StockMoves().Reserve(locationCode, lines, reference), ct);
 
+    /// <summary>A new hold: reserves the reservation's lines at its location, every line or none (throws
+    /// <see cref="InsufficientStockException"/> listing each short line), and records the reservation with its lines and its
+    /// events in the same step. The hot path of the ledger: on PostgreSQL one statement, nothing change-tracked; elsewhere
+    /// <see cref="ReserveAsync"/> plus the reservation added to the unit of work.</summary>
+    Task HoldAsync(Domain.Reservations.Reservation reservation, CancellationToken ct);
+
     /// <summary>Gives held units back to available.</summary>
     Task ReleaseAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
         ApplyAsync(new StockMoves().Release(locationCode, lines, reference), ct);

@@ -42,7 +42,7 @@ public sealed class HoldStockHandler(IHybridOrdersDbContext db, IStockLedger led
         // location and the catalogue, to say precisely why: unknown location or SKU, inactive location, or short stock.
         try
         {
-            await ledger.ReserveAsync(reservation.LocationCode, reservation.Quantities, ReservationReference.For(reservation.Id), ct);
+            await ledger.HoldAsync(reservation, ct); // the stock, its ledger rows and the reservation itself
         }
         catch (Domain.Inventory.InsufficientStockException)
         {
@@ -52,7 +52,6 @@ public sealed class HoldStockHandler(IHybridOrdersDbContext db, IStockLedger led
                 throw new DomainException("location_inactive", $"Location '{location.Code}' is not active.", RefusalKind.Unprocessable);
             throw;
         }
-        db.Reservations.Add(reservation);
         return ReservationResponse.From(reservation);
     }
 }
