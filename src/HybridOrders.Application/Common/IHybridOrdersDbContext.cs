@@ -1,4 +1,5 @@
 using HybridOrders.Domain.Catalog;
+using HybridOrders.Domain.Customers;
 using HybridOrders.Domain.Forecasting;
 using HybridOrders.Domain.Inventory;
 using HybridOrders.Domain.Locations;
@@ -23,6 +24,9 @@ public interface IHybridOrdersDbContext
     DbSet<Promotion> Promotions { get; }
     DbSet<Return> Returns { get; }
     DbSet<ImportedSale> ImportedSales { get; }
+    DbSet<Customer> Customers { get; }
+    DbSet<CustomerIdentifier> CustomerIdentifiers { get; }
+    DbSet<CustomerLink> CustomerLinks { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

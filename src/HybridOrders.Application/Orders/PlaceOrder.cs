@@ -44,7 +44,7 @@ public sealed class PlaceOrderValidator : AbstractValidator<PlaceOrder>
 }
 
 public sealed class PlaceOrderHandler(IHybridOrdersDbContext db, IClock clock, ShopSettings shop, Promotions.PromotionRedemption promotions,
-    FulfilmentPlanner planner) : ICommandHandler<PlaceOrder, OrderResponse>
+    FulfilmentPlanner planner, Customers.CustomerRegistry customers) : ICommandHandler<PlaceOrder, OrderResponse>
 {
     public async ValueTask<OrderResponse> Handle(PlaceOrder command, CancellationToken ct)
     {
@@ -61,6 +61,7 @@ public sealed class PlaceOrderHandler(IHybridOrdersDbContext db, IClock clock, S
 
         // Routed, and its stock held, by the planner; the order and its fulfilments are then stored together.
         await planner.PlanAsync(order, command.Fulfilment, now, ct);
+        await customers.RecordAsync(order.Customer, order.Channel, Domain.Customers.CustomerActivity.Order, order.Id, ct);
         db.Orders.Add(order);
         return OrderResponse.From(order);
     }

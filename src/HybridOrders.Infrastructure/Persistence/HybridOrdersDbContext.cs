@@ -1,6 +1,7 @@
 using HybridOrders.Application.Common;
 using HybridOrders.Domain.Catalog;
 using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Customers;
 using HybridOrders.Domain.Forecasting;
 using HybridOrders.Domain.Inventory;
 using HybridOrders.Domain.Locations;
@@ -27,6 +28,9 @@ public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContex
     public DbSet<Promotion> Promotions => Set<Promotion>();
     public DbSet<Return> Returns => Set<Return>();
     public DbSet<ImportedSale> ImportedSales => Set<ImportedSale>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerIdentifier> CustomerIdentifiers => Set<CustomerIdentifier>();
+    public DbSet<CustomerLink> CustomerLinks => Set<CustomerLink>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
