@@ -549,7 +549,39 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202215030_CustomerRegistry') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212630_StoreCapacity') THEN
+    ALTER TABLE "Locations" ADD "DailyCapacity" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212630_StoreCapacity') THEN
+    CREATE TABLE "LocationCapacityDays" (
+        "LocationCode" character varying(64) NOT NULL,
+        "Day" character varying(10) NOT NULL,
+        "Used" integer NOT NULL,
+        CONSTRAINT "PK_LocationCapacityDays" PRIMARY KEY ("LocationCode", "Day"),
+        CONSTRAINT "CK_LocationCapacityDays_Used" CHECK ("Used" >= 0),
+        CONSTRAINT "FK_LocationCapacityDays_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202212630_StoreCapacity') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202212630_StoreCapacity', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202221900_CustomerRegistry') THEN
     CREATE TABLE "Customers" (
         "Id" character varying(40) NOT NULL,
         "MergedIntoId" character varying(40),
@@ -560,7 +592,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202215030_CustomerRegistry') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202221900_CustomerRegistry') THEN
     CREATE TABLE "CustomerIdentifiers" (
         "Kind" character varying(8) NOT NULL,
         "Value" character varying(254) NOT NULL,
@@ -574,7 +606,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202215030_CustomerRegistry') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202221900_CustomerRegistry') THEN
     CREATE TABLE "CustomerLinks" (
         "Activity" character varying(16) NOT NULL,
         "SubjectId" uuid NOT NULL,
@@ -590,30 +622,30 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202215030_CustomerRegistry') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202221900_CustomerRegistry') THEN
     CREATE INDEX "IX_CustomerIdentifiers_CustomerId" ON "CustomerIdentifiers" ("CustomerId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202215030_CustomerRegistry') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202221900_CustomerRegistry') THEN
     CREATE INDEX "IX_CustomerLinks_CustomerId_At" ON "CustomerLinks" ("CustomerId", "At");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202215030_CustomerRegistry') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202221900_CustomerRegistry') THEN
     CREATE INDEX "IX_Customers_MergedIntoId" ON "Customers" ("MergedIntoId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202215030_CustomerRegistry') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202221900_CustomerRegistry') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261202215030_CustomerRegistry', '10.0.14');
+    VALUES ('20261202221900_CustomerRegistry', '10.0.14');
     END IF;
 END $EF$;
 COMMIT;

@@ -292,6 +292,23 @@ VALUES ('20261202203536_SalesHistory', '10.0.14');
 COMMIT;
 
 BEGIN TRANSACTION;
+ALTER TABLE "Locations" ADD "DailyCapacity" INTEGER NULL;
+
+CREATE TABLE "LocationCapacityDays" (
+    "LocationCode" TEXT NOT NULL,
+    "Day" TEXT NOT NULL,
+    "Used" INTEGER NOT NULL,
+    CONSTRAINT "PK_LocationCapacityDays" PRIMARY KEY ("LocationCode", "Day"),
+    CONSTRAINT "CK_LocationCapacityDays_Used" CHECK ("Used" >= 0),
+    CONSTRAINT "FK_LocationCapacityDays_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE CASCADE
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202212649_StoreCapacity', '10.0.14');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 CREATE TABLE "Customers" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_Customers" PRIMARY KEY,
     "MergedIntoId" TEXT NULL
@@ -324,7 +341,7 @@ CREATE INDEX "IX_CustomerLinks_CustomerId_At" ON "CustomerLinks" ("CustomerId", 
 CREATE INDEX "IX_Customers_MergedIntoId" ON "Customers" ("MergedIntoId");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261202215048_CustomerRegistry', '10.0.14');
+VALUES ('20261202221919_CustomerRegistry', '10.0.14');
 
 COMMIT;
 

@@ -605,7 +605,43 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202215008_CustomerRegistry'
+    WHERE [MigrationId] = N'20261202212613_StoreCapacity'
+)
+BEGIN
+    ALTER TABLE [Locations] ADD [DailyCapacity] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212613_StoreCapacity'
+)
+BEGIN
+    CREATE TABLE [LocationCapacityDays] (
+        [LocationCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Day] varchar(10) NOT NULL,
+        [Used] int NOT NULL,
+        CONSTRAINT [PK_LocationCapacityDays] PRIMARY KEY ([LocationCode], [Day]),
+        CONSTRAINT [CK_LocationCapacityDays_Used] CHECK ("Used" >= 0),
+        CONSTRAINT [FK_LocationCapacityDays_Locations_LocationCode] FOREIGN KEY ([LocationCode]) REFERENCES [Locations] ([Code]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202212613_StoreCapacity'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202212613_StoreCapacity', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202221840_CustomerRegistry'
 )
 BEGIN
     CREATE TABLE [Customers] (
@@ -617,7 +653,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202215008_CustomerRegistry'
+    WHERE [MigrationId] = N'20261202221840_CustomerRegistry'
 )
 BEGIN
     CREATE TABLE [CustomerIdentifiers] (
@@ -632,7 +668,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202215008_CustomerRegistry'
+    WHERE [MigrationId] = N'20261202221840_CustomerRegistry'
 )
 BEGIN
     CREATE TABLE [CustomerLinks] (
@@ -649,7 +685,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202215008_CustomerRegistry'
+    WHERE [MigrationId] = N'20261202221840_CustomerRegistry'
 )
 BEGIN
     CREATE INDEX [IX_CustomerIdentifiers_CustomerId] ON [CustomerIdentifiers] ([CustomerId]);
@@ -657,7 +693,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202215008_CustomerRegistry'
+    WHERE [MigrationId] = N'20261202221840_CustomerRegistry'
 )
 BEGIN
     CREATE INDEX [IX_CustomerLinks_CustomerId_At] ON [CustomerLinks] ([CustomerId], [At]);
@@ -665,7 +701,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202215008_CustomerRegistry'
+    WHERE [MigrationId] = N'20261202221840_CustomerRegistry'
 )
 BEGIN
     CREATE INDEX [IX_Customers_MergedIntoId] ON [Customers] ([MergedIntoId]);
@@ -673,11 +709,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202215008_CustomerRegistry'
+    WHERE [MigrationId] = N'20261202221840_CustomerRegistry'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202215008_CustomerRegistry', N'10.0.14');
+    VALUES (N'20261202221840_CustomerRegistry', N'10.0.14');
 END;
 
 COMMIT;

@@ -30,6 +30,18 @@ public sealed class LocationEndpoints : IEndpointGroup
             .WithSummary("One location with its opening hours")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapGet("/{code}/capacity", async (string code, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetLocationCapacity(code), ct)))
+            .RequireAuthorization(Policies.AnyRole).WithName("getLocationCapacity")
+            .WithSummary("Delivery and transfer fulfilments a location takes on per local day, and how many it has taken today")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/{code}/capacity", async (string code, CapacityBody body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SetLocationCapacity(code, body.DailyCapacity), ct)))
+            .RequireAuthorization(Policies.Admin).WithName("setLocationCapacity")
+            .WithSummary("Set a location's daily capacity (null: unlimited); routing skips it once today's is taken")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapPost("/{code}/deactivate", async (string code, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SetLocationActive(code, false), ct)))
             .RequireAuthorization(Policies.Admin).WithName("deactivateLocation")
@@ -53,3 +65,6 @@ public sealed class LocationEndpoints : IEndpointGroup
         string? cursor, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListLocations(kind?.Value, limit, cursor), ct));
 }
+
+/// <summary>Body of PUT /locations/{code}/capacity: fulfilments per local day, null for unlimited.</summary>
+public sealed record CapacityBody(int? DailyCapacity);

@@ -42,16 +42,35 @@ public sealed class StockQueries(IHybridOrdersDbContext db)
     /// <summary>Active locations passing <paramref name="where"/> that can promise any of the wanted SKUs, with what they can
     /// promise of each: one query for the locations and their figures.</summary>
     public async Task<IReadOnlyList<RoutingCandidate>> CandidatesAsync(IReadOnlyCollection<StockQuantity> wanted,
+        Expression<Func<Location, bool>> where, CancellationToken ct) =>
+        (await ShipCandidatesAsync(wanted, where, ct)).Candidates;
+
+    /// <summary>As <see cref="CandidatesAsync"/>, with each candidate's daily capacity (only those that have one) and time zone,
+    /// read in the same query.</summary>
+    public async Task<ShipCandidates> ShipCandidatesAsync(IReadOnlyCollection<StockQuantity> wanted,
         Expression<Func<Location, bool>> where, CancellationToken ct)
     {
         var skus = wanted.Select(l => l.Sku).Distinct().ToList();
         var rows = await Figures().Where(Locations(where)).Where(f => skus.Contains(f.Line.Sku) && f.Available > 0)
-            .Select(f => new { f.Line.LocationCode, f.Location.Latitude, f.Location.Longitude, f.Line.Sku, f.Available })
+            .Select(f => new { f.Line.LocationCode, f.Location.Latitude, f.Location.Longitude, f.Line.Sku, f.Available, f.Location.DailyCapacity, f.Location.TimeZoneId })
             .ToListAsync(ct);
-        return rows.GroupBy(r => r.LocationCode, StringComparer.Ordinal)
-            .Select(g => new RoutingCandidate(g.Key, new GeoPoint(g.First().Latitude, g.First().Longitude),
-                g.ToDictionary(r => r.Sku, r => r.Available, StringComparer.Ordinal)))
-            .ToList();
+        var byLocation = rows.GroupBy(r => r.LocationCode, StringComparer.Ordinal).ToList();
+        return new ShipCandidates(
+            byLocation.Select(g => new RoutingCandidate(g.Key, new GeoPoint(g.First().Latitude, g.First().Longitude),
+                g.ToDictionary(r => r.Sku, r => r.Available, StringComparer.Ordinal))).ToList(),
+            byLocation.Where(g => g.First().DailyCapacity is not null)
+                .ToDictionary(g => g.Key, g => new DailyLimit(g.First().DailyCapacity!.Value, g.First().TimeZoneId), StringComparer.Ordinal));
+    }
+
+    /// <summary>Fulfilments already taken on today (each location's own day) by the given locations; missing: none yet.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> UsedTodayAsync(IReadOnlyDictionary<string, NodaTime.LocalDate> days, CancellationToken ct)
+    {
+        if (days.Count == 0) return new Dictionary<string, int>();
+        var codes = days.Keys.ToList();
+        var keys = days.Values.Select(CapacityDay.Key).Distinct().ToList();
+        var rows = await db.CapacityDays.AsNoTracking().Where(c => codes.Contains(c.LocationCode) && keys.Contains(c.Day))
+            .Select(c => new { c.LocationCode, c.Day, c.Used }).ToListAsync(ct);
+        return rows.Where(r => CapacityDay.Key(days[r.LocationCode]) == r.Day).ToDictionary(r => r.LocationCode, r => r.Used, StringComparer.Ordinal);
     }
 
     /// <summary>What one location can promise of the wanted SKUs now (only SKUs with something available).</summary>
@@ -113,6 +132,12 @@ public sealed class StockQueries(IHybridOrdersDbContext db)
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
+
+/// <summary>Routing candidates, and the daily capacity of those that have one.</summary>
+public sealed record ShipCandidates(IReadOnlyList<RoutingCandidate> Candidates, IReadOnlyDictionary<string, DailyLimit> Limited);
+
+/// <summary>A location's daily capacity and the zone its days are counted in.</summary>
+public sealed record DailyLimit(int Capacity, string TimeZoneId);
 
 /// <summary>A nearby store that has everything an order asks for.</summary>
 public sealed record PickupAlternative(string LocationCode, string Name, double DistanceKm);

@@ -15,6 +15,8 @@ namespace HybridOrders.Application.Common;
 public interface IHybridOrdersDbContext
 {
     DbSet<Location> Locations { get; }
+    /// <summary>Read here; taken only by the stock ledger (<see cref="StockMoves.TakeCapacity"/>).</summary>
+    DbSet<CapacityDay> CapacityDays { get; }
     DbSet<Product> Products { get; }
     DbSet<StockLine> StockLines { get; }
     DbSet<StockMovement> StockMovements { get; }

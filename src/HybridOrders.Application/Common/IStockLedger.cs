@@ -1,4 +1,5 @@
 using HybridOrders.Domain.Inventory;
+using NodaTime;
 
 namespace HybridOrders.Application.Common;
 
@@ -23,7 +24,7 @@ public interface IStockLedger
     /// <summary>Like <see cref="ApplyAsync"/>, all or nothing inside a savepoint of the caller's transaction: returns the
     /// shortages when any reserve could not be held, and then nothing of this call stays applied or locked, so the caller
     /// may route again on fresh figures within the same transaction.</summary>
-    Task<IReadOnlyList<LocatedShortage>> TryApplyAsync(StockMoves moves, CancellationToken ct);
+    Task<StockApplyResult> TryApplyAsync(StockMoves moves, CancellationToken ct);
 
     /// <summary>Goods arrived: on-hand rises; a missing stock line is created.</summary>
     Task ReceiveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string? reference, CancellationToken ct) =>
@@ -47,7 +48,7 @@ public interface IStockLedger
     {
         var moves = new StockMoves();
         foreach (var a in allocations) moves.Reserve(a.LocationCode, a.Lines, reference);
-        return TryApplyAsync(moves, ct);
+        return TryApplyAsync(moves, ct).ContinueWith(t => t.Result.Shortages, ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 
     /// <summary>Held units leave an origin for another location: on-hand and reserved fall (<c>transfer_out</c>).</summary>
@@ -102,9 +103,23 @@ public sealed record StockMove(StockMoveKind Kind, string LocationCode, string S
 public sealed class StockMoves
 {
     private readonly List<StockMove> _moves = [];
+    private readonly List<(string LocationCode, LocalDate Day)> _capacity = [];
 
     public IReadOnlyList<StockMove> Items => _moves;
-    public bool IsEmpty => _moves.Count == 0;
+    public bool IsEmpty => _moves.Count == 0 && _capacity.Count == 0;
+
+    /// <summary>One fulfilment slot of <paramref name="locationCode"/>'s daily capacity on its local <paramref name="day"/>
+    /// (conditional: below its <c>dailyCapacity</c>). Slots are taken before any stock line, in location order.</summary>
+    public StockMoves TakeCapacity(string locationCode, LocalDate day)
+    {
+        _capacity.Add((locationCode, day));
+        return this;
+    }
+
+    /// <summary>The capacity slots to take, in location order (one per location and day, merged).</summary>
+    public IReadOnlyList<(string LocationCode, LocalDate Day, int Slots)> CapacityInLockOrder() =>
+        _capacity.GroupBy(c => c).Select(g => (g.Key.LocationCode, g.Key.Day, g.Count()))
+            .OrderBy(c => c.LocationCode, StringComparer.Ordinal).ThenBy(c => c.Day).ToList();
 
     public StockMoves Reserve(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.Reserve, locationCode, lines, reference);
     public StockMoves Release(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.Release, locationCode, lines, reference);
@@ -125,6 +140,13 @@ public sealed class StockMoves
     /// <summary>The moves in the global lock order: ordinal (LocationCode, Sku), stable for moves of one line.</summary>
     public IReadOnlyList<StockMove> InLockOrder() =>
         _moves.OrderBy(m => m.LocationCode, StringComparer.Ordinal).ThenBy(m => m.Sku, StringComparer.Ordinal).ToList();
+}
+
+/// <summary>What an all-or-nothing batch found: nothing (applied), or the lines short and the locations at their daily capacity.</summary>
+public sealed record StockApplyResult(IReadOnlyList<LocatedShortage> Shortages, IReadOnlyList<string> AtCapacity)
+{
+    public static readonly StockApplyResult Applied = new([], []);
+    public bool IsApplied => Shortages.Count == 0 && AtCapacity.Count == 0;
 }
 
 /// <summary>What to take from one location.</summary>

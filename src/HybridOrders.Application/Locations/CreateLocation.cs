@@ -17,7 +17,8 @@ public sealed record CreateLocation(
     string? TimeZone,
     bool? PickupEnabled,
     bool? ShipFromEnabled,
-    IReadOnlyList<OpeningHoursDto?>? OpeningHours) : ICommand<LocationResponse>;
+    IReadOnlyList<OpeningHoursDto?>? OpeningHours,
+    int? DailyCapacity = null) : ICommand<LocationResponse>;
 
 public sealed class CreateLocationValidator : AbstractValidator<CreateLocation>
 {
@@ -31,6 +32,7 @@ public sealed class CreateLocationValidator : AbstractValidator<CreateLocation>
         RuleFor(x => x.TimeZone).NotEmpty()
             .Must(tz => zones.GetZoneOrNull(tz!) is not null).WithMessage("'{PropertyValue}' is not an IANA time zone id.");
         RuleFor(x => x.PickupEnabled).NotNull();
+        RuleFor(x => x.DailyCapacity).GreaterThanOrEqualTo(0);
         RuleFor(x => x.ShipFromEnabled).NotNull();
         RuleFor(x => x.OpeningHours)
             .Must(h => h!.Where(d => d is not null).GroupBy(d => d!.Day).All(g => g.Count() == 1))
@@ -68,6 +70,7 @@ public sealed class CreateLocationHandler(IHybridOrdersDbContext db, IClock cloc
         var location = new Location(command.Code!, command.Name!.Trim(), command.Kind!.Value,
             new GeoPoint(command.Latitude!.Value, command.Longitude!.Value), zones[command.TimeZone!],
             command.PickupEnabled!.Value, command.ShipFromEnabled!.Value, hours, clock.GetCurrentInstant());
+        location.SetDailyCapacity(command.DailyCapacity);
         db.Locations.Add(location);
         return LocationResponse.From(location);
     }

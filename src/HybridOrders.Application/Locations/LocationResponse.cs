@@ -17,13 +17,14 @@ public sealed record LocationResponse(
     bool ShipFromEnabled,
     bool Active,
     IReadOnlyList<OpeningHoursDto> OpeningHours,
-    Instant CreatedAt)
+    Instant CreatedAt,
+    int? DailyCapacity)
 {
     public static LocationResponse From(Location l) => new(
         l.Code, l.Name, l.Kind, l.Latitude, l.Longitude, l.TimeZoneId, l.PickupEnabled, l.ShipFromEnabled, l.IsActive,
         l.OpeningHours.Select(h => new OpeningHoursDto(
             OpeningHoursFormat.DayName(h.Day), OpeningHoursFormat.Time.Format(h.Opens), OpeningHoursFormat.Time.Format(h.Closes))).ToList(),
-        l.CreatedAt);
+        l.CreatedAt, l.DailyCapacity);
 }
 
 /// <summary>The wire form of opening hours: days "monday".."sunday", times "HH:mm" in the store's own time zone.</summary>

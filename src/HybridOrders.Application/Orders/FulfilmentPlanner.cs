@@ -14,6 +14,9 @@ namespace HybridOrders.Application.Orders;
 /// have the rest. Delivery: the nearest ship-from location with everything, else as few locations as possible
 /// (<see cref="Router"/>, ADR 0006). Every plan is held with one all-or-nothing ledger call (all its locations in the global
 /// lock order); when a concurrent order took stock the plan counted on, it routes again on fresh figures.
+/// Store capacity: a location that has taken on its <c>dailyCapacity</c> of delivery and transfer fulfilments today (its own
+/// day) is skipped (reason <c>at_capacity</c>); the slot is taken in the same all-or-nothing call as the stock, so racing orders
+/// never exceed it. A customer's chosen pickup store is never skipped for its own pickup.
 /// </summary>
 public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger ledger, StockQueries stock, ICurrentUser user, FulfilmentSettings settings)
 {
@@ -53,18 +56,14 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
             var available = await stock.AtAsync(store.Code, wanted, ct);
             var local = wanted.Select(l => new StockQuantity(l.Sku, Math.Min(l.Quantity, available.GetValueOrDefault(l.Sku)))).Where(l => l.Quantity > 0).ToList();
             var missing = wanted.Select(l => new StockQuantity(l.Sku, l.Quantity - available.GetValueOrDefault(l.Sku))).Where(l => l.Quantity > 0).ToList();
-            var plan = Router.Route(missing, store.Position, await stock.CandidatesAsync(missing, l => l.ShipFromEnabled && l.Code != store.Code, ct))
-                       ?? throw await stock.NetworkShortageAsync(wanted, ct);
-
-            var allocations = plan.Allocations.Select(a => new StockAllocation(a.LocationCode, a.Lines)).ToList();
-            if (local.Count > 0) allocations.Add(new StockAllocation(store.Code, local));
-            if ((await ledger.TryReserveAsync(allocations, order.StockReference, ct)).Count > 0) continue; // overtaken: route again
+            var route = await RouteAsync(missing, store.Position, l => l.ShipFromEnabled && l.Code != store.Code, order.StockReference, now, ct);
+            if (local.Count > 0) route.Moves.Reserve(store.Code, local, order.StockReference);
+            if (!(await ledger.TryApplyAsync(route.Moves, ct)).IsApplied) continue; // overtaken: route again
 
             if (local.Count > 0)
                 order.AddPickup(Guid.CreateVersion7(), site, local,
                     new RoutingDecision(PickupAtStore, [new CandidateDecision(store.Code, 0, false, true, "the pickup store keeps what it has")]), now);
-            var decision = new RoutingDecision(plan.Strategy, plan.Candidates);
-            foreach (var a in plan.Allocations) order.AddTransfer(Guid.CreateVersion7(), a.LocationCode, site, a.DistanceKm, a.Lines, decision, now);
+            foreach (var a in route.Plan.Allocations) order.AddTransfer(Guid.CreateVersion7(), a.LocationCode, site, a.DistanceKm, a.Lines, route.Decision, now);
             return;
         }
         throw StockKeptMoving();
@@ -77,17 +76,53 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
         var domainAddress = new Address(address.Line1!.Trim(), address.City!.Trim(), address.PostalCode!.Trim(), address.Country!.ToUpperInvariant());
         for (var attempt = 0; attempt < settings.MaxRoutingAttempts; attempt++)
         {
-            var plan = Router.Route(wanted, destination, await stock.CandidatesAsync(wanted, l => l.ShipFromEnabled, ct))
-                       ?? throw await stock.NetworkShortageAsync(wanted, ct);
-            var shortages = await ledger.TryReserveAsync(plan.Allocations.Select(a => new StockAllocation(a.LocationCode, a.Lines)).ToList(),
-                order.StockReference, ct);
-            if (shortages.Count > 0) continue; // a concurrent order took stock the plan counted on: route again on fresh figures
+            var route = await RouteAsync(wanted, destination, l => l.ShipFromEnabled, order.StockReference, now, ct);
+            // A concurrent order took stock (or the last slot of a capacity) the plan counted on: route again on fresh figures.
+            if (!(await ledger.TryApplyAsync(route.Moves, ct)).IsApplied) continue;
 
-            var decision = new RoutingDecision(plan.Strategy, plan.Candidates);
-            foreach (var a in plan.Allocations) order.AddDelivery(Guid.CreateVersion7(), a.LocationCode, domainAddress, destination, a.DistanceKm, a.Lines, decision, now);
+            foreach (var a in route.Plan.Allocations)
+                order.AddDelivery(Guid.CreateVersion7(), a.LocationCode, domainAddress, destination, a.DistanceKm, a.Lines, route.Decision, now);
             return;
         }
         throw StockKeptMoving();
+    }
+
+    /// <summary>A routed plan, the decision to store (skipped locations included) and its ledger moves (reserves and capacity slots).</summary>
+    private sealed record Route(RoutingPlan Plan, RoutingDecision Decision, StockMoves Moves);
+
+    /// <summary>Routes <paramref name="wanted"/> to <paramref name="destination"/> over the locations passing <paramref name="where"/>,
+    /// skipping those at their daily capacity today. No plan: refused with <c>insufficient_stock</c> (what the open network lacks).</summary>
+    private async Task<Route> RouteAsync(IReadOnlyList<StockQuantity> wanted, GeoPoint destination,
+        System.Linq.Expressions.Expression<Func<Location, bool>> where, string reference, Instant now, CancellationToken ct)
+    {
+        var (candidates, limited) = await stock.ShipCandidatesAsync(wanted, where, ct);
+        var days = limited.ToDictionary(l => l.Key, l => now.InZone(DateTimeZoneProviders.Tzdb[l.Value.TimeZoneId]).Date, StringComparer.Ordinal);
+        var used = await stock.UsedTodayAsync(days, ct);
+        var full = limited.Where(l => used.GetValueOrDefault(l.Key) >= l.Value.Capacity).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
+        var open = candidates.Where(c => !full.Contains(c.LocationCode)).ToList();
+
+        var plan = Router.Route(wanted, destination, open);
+        if (plan is null)
+        {
+            if (full.Count == 0) throw await stock.NetworkShortageAsync(wanted, ct);
+            var shortages = wanted.Select(l => new StockShortage(l.Sku, l.Quantity, open.Sum(c => c.Available.GetValueOrDefault(l.Sku))))
+                .Where(s => s.Available < s.Requested).ToList();
+            throw new InsufficientStockException(shortages, "Not enough stock at locations with capacity left today: " +
+                string.Join(", ", shortages.Select(s => $"{s.Sku} requested {s.Requested}, available {s.Available}")) +
+                $" ({string.Join(", ", full.Order(StringComparer.Ordinal))} at capacity).");
+        }
+
+        var skipped = candidates.Where(c => full.Contains(c.LocationCode)).Select(c => new CandidateDecision(c.LocationCode,
+            Math.Round(c.Position.DistanceKmTo(destination), 3), wanted.All(l => c.Available.GetValueOrDefault(l.Sku) >= l.Quantity), false, "at_capacity"));
+        var decisions = plan.Candidates.Concat(skipped).OrderBy(d => d.DistanceKm).ThenBy(d => d.LocationCode, StringComparer.Ordinal).ToList();
+
+        var moves = new StockMoves();
+        foreach (var a in plan.Allocations)
+        {
+            moves.Reserve(a.LocationCode, a.Lines, reference);
+            if (days.TryGetValue(a.LocationCode, out var day)) moves.TakeCapacity(a.LocationCode, day);
+        }
+        return new Route(plan, new RoutingDecision(plan.Strategy, decisions), moves);
     }
 
     private static DomainException StockKeptMoving() =>

@@ -50,6 +50,18 @@ public sealed class Location
 
     public GeoPoint Position => new(Latitude, Longitude);
 
+    /// <summary>Delivery and transfer fulfilments this location takes on per local day (its own time zone); null: unlimited.</summary>
+    public int? DailyCapacity { get; private set; }
+
+    public void SetDailyCapacity(int? capacity)
+    {
+        if (capacity is < 0) throw new DomainException("invalid_capacity", "A daily capacity cannot be negative.", RefusalKind.Unprocessable);
+        DailyCapacity = capacity;
+    }
+
+    /// <summary>The location's own calendar day at <paramref name="now"/>: capacity is counted per local day.</summary>
+    public LocalDate LocalDay(Instant now) => now.InZone(DateTimeZoneProviders.Tzdb[TimeZoneId]).Date;
+
     public void Deactivate() => IsActive = false;
     public void Activate() => IsActive = true;
 }

@@ -19,6 +19,7 @@ namespace HybridOrders.Infrastructure.Persistence;
 public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContext(options), IHybridOrdersDbContext
 {
     public DbSet<Location> Locations => Set<Location>();
+    public DbSet<CapacityDay> CapacityDays => Set<CapacityDay>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<StockLine> StockLines => Set<StockLine>();
     public DbSet<StockMovement> StockMovements => Set<StockMovement>();

@@ -27,29 +27,33 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
 
     public async Task ApplyAsync(StockMoves moves, CancellationToken ct)
     {
+        var full = await TakeCapacityAsync(moves, ct);
+        if (full.Count > 0)
+            throw new DomainException("at_capacity", $"Location {full[0]} has reached its daily capacity.");
         var shortages = await ApplyInLockOrderAsync(moves, appended: null, ct);
         if (shortages.Count > 0)
             throw new InsufficientStockException(shortages.Select(s => new StockShortage(s.Sku, s.Requested, s.Available)).ToList());
     }
 
-    public async Task<IReadOnlyList<LocatedShortage>> TryApplyAsync(StockMoves moves, CancellationToken ct)
+    public async Task<StockApplyResult> TryApplyAsync(StockMoves moves, CancellationToken ct)
     {
         var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("TryApplyAsync needs the caller's transaction.");
         const string savepoint = "reserve_attempt"; // a fixed name: SAVEPOINT may repeat a name, and one statement text keeps pg_stat_statements tidy
         await tx.CreateSavepointAsync(savepoint, ct);
         var highestBefore = HighestLocked();
         var appended = new List<StockMovement>();
-        var shortages = await ApplyInLockOrderAsync(moves, appended, ct);
-        if (shortages.Count == 0)
+        var full = await TakeCapacityAsync(moves, ct);
+        var shortages = full.Count == 0 ? await ApplyInLockOrderAsync(moves, appended, ct) : [];
+        if (full.Count == 0 && shortages.Count == 0)
         {
             await tx.ReleaseSavepointAsync(savepoint, ct);
-            return [];
+            return StockApplyResult.Applied;
         }
         // Rolling back to the savepoint also releases the row locks taken after it.
         await tx.RollbackToSavepointAsync(savepoint, ct);
         _highestLocked = highestBefore;
         foreach (var movement in appended) db.Entry(movement).State = EntityState.Detached;
-        return shortages;
+        return new StockApplyResult(shortages, full);
     }
 
     /// <summary>Every move in lock order. Once one reserve is short the batch has failed: the remaining reserves are only read,
