@@ -110,14 +110,14 @@ public sealed class CustomerRegistryTestsOnPostgres(PostgresApiFactory factory) 
 public sealed class CustomerRaceTests(PostgresApiFactory factory) : IClassFixture<PostgresApiFactory>
 {
     [Fact]
-    public async Task Twenty_concurrent_orders_introducing_the_same_new_email_make_one_customer()
+    public async Task Ten_concurrent_orders_introducing_the_same_new_email_make_one_customer()
     {
         var admin = factory.Admin();
         var store = await admin.CreateLocationAsync();
         var sku = await admin.CreateProductAsync(5m);
         await admin.ReceiveAsync(store, sku, 100);
         var email = $"{Unique("race")}@example.com";
-        var phones = Enumerable.Range(0, 20).Select(i => $"+49 170 {i:D2}{Random.Shared.Next(100_000, 999_999)}").ToList();
+        var phones = Enumerable.Range(0, 10).Select(i => $"+49 170 {i:D2}{Random.Shared.Next(100_000, 999_999)}").ToList();
 
         using var start = new SemaphoreSlim(0);
         var tasks = phones.Select(async phone =>
@@ -134,8 +134,8 @@ public sealed class CustomerRaceTests(PostgresApiFactory factory) : IClassFixtur
         foreach (var response in await Task.WhenAll(tasks)) response.Expect(HttpStatusCode.Created);
 
         var customer = (await admin.GetJsonAsync($"/api/v1/customers/{Uri.EscapeDataString(email)}")).Expect(HttpStatusCode.OK);
-        customer["orders"]!.AsArray().Count.ShouldBe(20);
-        customer["phones"]!.AsArray().Count.ShouldBe(20);
+        customer["orders"]!.AsArray().Count.ShouldBe(10);
+        customer["phones"]!.AsArray().Count.ShouldBe(10);
         foreach (var phone in phones)
             (await admin.GetJsonAsync($"/api/v1/customers/{Uri.EscapeDataString(phone)}")).Expect(HttpStatusCode.OK).Get<string>("id")
                 .ShouldBe(customer.Get<string>("id"));
