@@ -12,6 +12,7 @@
 #   scripts/bench.sh --only orders,routing # some parts (holds, orders, routing); routing alone needs no database or API
 #   scripts/bench.sh --seconds 30 --no-hot # options go to the benchmark (see bench/HybridOrders.Benchmarks/BenchOptions.cs)
 #   BENCH_STATEMENTS=1 scripts/bench.sh    # also load pg_stat_statements and list the SQL statements per hold or order
+#   scripts/bench.sh --webhook             # the same with one local webhook receiver subscribed to *: prints the delivery lag
 #
 # Only loopback traffic: PostgreSQL and the API listen on 127.0.0.1 on free ports. Exit code non-zero when any hold or
 # order failed.
@@ -23,8 +24,10 @@ build_bench() { dotnet build bench/HybridOrders.Benchmarks/HybridOrders.Benchmar
 # Which parts run decides whether PostgreSQL and the API are needed.
 PARTS="holds,orders,routing"
 args=("$@")
+WEBHOOK_PRIVATE=false
 for i in "${!args[@]}"; do
   if [ "${args[$i]}" = "--only" ]; then PARTS="${args[$((i + 1))]:-}"; fi
+  if [ "${args[$i]}" = "--webhook" ]; then WEBHOOK_PRIVATE=true; fi # the receiver is on loopback
 done
 if ! [[ ",$PARTS," =~ ,(holds|orders), ]]; then
   build_bench
@@ -69,6 +72,7 @@ ConnectionStrings__HybridOrders="$BENCH_DB_CONNECTION" \
 Auth__ApiKeys__0__Key="$API_KEY" \
 Auth__ApiKeys__0__Role=admin \
 Logging__LogLevel__Default=Warning \
+Webhooks__AllowPrivateNetworks="$WEBHOOK_PRIVATE" \
   dotnet src/HybridOrders.Api/bin/Release/net10.0/HybridOrders.Api.dll --urls "$API_URL" >"$API_LOG" 2>&1 &
 API_PID=$!
 

@@ -22,6 +22,11 @@ pg_start
 export HYBRIDORDERS_TEST_POSTGRES="$PG_CONNECTION"
 results=$(mktemp -d /tmp/hybridorders-results.XXXXXX)
 dotnet tool restore >/dev/null
+# The generated-client tests (tests/HybridOrders.Clients.Tests) run openapi-typescript, tsc and Spectral from tests/clients,
+# pinned by its package-lock.json: `npm ci` unless node_modules was installed from exactly this lock (a stamp records it).
+if ! cmp -s tests/clients/package-lock.json tests/clients/node_modules/.installed-from-lock 2>/dev/null; then
+  (cd tests/clients && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null && cp package-lock.json node_modules/.installed-from-lock)
+fi
 status=0
 dotnet test HybridOrders.sln -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
 

@@ -35,7 +35,8 @@ internal sealed record BenchOptions(
     int SetupParallel,
     IReadOnlyList<int> RoutingLocations,
     int RoutingIterations,
-    double RoutingSeconds)
+    double RoutingSeconds,
+    bool Webhook = false)
 {
     public const string Usage = """
         HybridOrders.Benchmarks --api URL --api-key KEY --pg CONNECTION [options]
@@ -45,6 +46,7 @@ internal sealed record BenchOptions(
           --pg CONNECTION     Npgsql connection string of the API's PostgreSQL database (or env BENCH_PG)
           --clients N         concurrent clients of the hold and order loads (default 32)
           --api-pid PID       the API's process id, to split CPU time between API, PostgreSQL and this client
+          --webhook           subscribe one local receiver to every event (*) during the loads; prints the delivery lag
          holds:
           --seconds S         measured time of each contender, API and raw (default 15)
           --rounds N          slices the measured time is cut into, alternating API and raw (default 3; routing too)
@@ -73,7 +75,7 @@ internal sealed record BenchOptions(
         {
             var name = args[i];
             if (!name.StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"Unexpected argument '{name}'.");
-            if (name is "--no-hot" or "--help") flags.Add(name);
+            if (name is "--no-hot" or "--help" or "--webhook") flags.Add(name);
             else if (i + 1 < args.Length) values[name] = args[++i];
             else throw new ArgumentException($"Option {name} needs a value.");
         }
@@ -111,7 +113,8 @@ internal sealed record BenchOptions(
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList(),
             (int)Number("--routing-iterations", 20_000),
-            Number("--routing-seconds", 3));
+            Number("--routing-seconds", 3),
+            flags.Contains("--webhook"));
         if (options.Clients < 1 || options.Skus < 1 || options.Rounds < 1 || options.Seconds <= 0 || options.WarmupSeconds < 0 || options.ApiWarmupSeconds < 0)
             throw new ArgumentException("--clients, --skus and --rounds must be at least 1, --seconds above 0, --warmup and --api-warmup 0 or more.");
         if (options.Locations < 2 || options.Products < Network.MinProducts || options.OrderSeconds <= 0 || options.OrderWarmupSeconds < 0

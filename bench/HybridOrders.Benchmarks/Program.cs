@@ -30,8 +30,10 @@ if (options.Runs(BenchParts.Holds) || options.Runs(BenchParts.Orders))
     var probeConnection = new NpgsqlConnectionStringBuilder(options.PgConnection) { MaxPoolSize = 2, ApplicationName = "bench-probe" };
     await using var probe = new ResourceProbe(NpgsqlDataSource.Create(probeConnection.ConnectionString), options.ApiPid, probeConnection.Port);
     using var api = new BenchApi(options);
+    await using var sink = options.Webhook ? await WebhookSink.StartAsync(api) : null;
     if (options.Runs(BenchParts.Holds)) holds.AddRange(await RunHoldsAsync(api, probe));
     if (options.Runs(BenchParts.Orders)) orders = await RunOrdersAsync(api, probe);
+    if (sink is not null) await sink.ReportAsync();
 }
 var routing = options.Runs(BenchParts.Routing) ? RunRouting() : [];
 

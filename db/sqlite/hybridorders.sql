@@ -309,6 +309,78 @@ VALUES ('20261202212649_StoreCapacity', '10.0.14');
 COMMIT;
 
 BEGIN TRANSACTION;
+ALTER TABLE "OrderLines" ADD "CancelledAmount" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "OrderLines" ADD "CancelledQuantity" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Fulfilments" ADD "RejectedAt" INTEGER NULL;
+
+ALTER TABLE "Fulfilments" ADD "RejectionReason" TEXT NULL;
+
+ALTER TABLE "Fulfilments" ADD "ReplacesFulfilmentId" TEXT NULL;
+
+ALTER TABLE "FulfilmentLines" ADD "RejectedQuantity" INTEGER NOT NULL DEFAULT 0;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202222155_FulfilmentRejection', '10.0.14');
+
+COMMIT;
+
+BEGIN TRANSACTION;
+ALTER TABLE "StockLines" ADD "LowStockThreshold" INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE "Events" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Events" PRIMARY KEY AUTOINCREMENT,
+    "Type" TEXT NOT NULL,
+    "OccurredAt" INTEGER NOT NULL,
+    "Data" TEXT NOT NULL,
+    "Locations" TEXT NULL
+);
+
+CREATE TABLE "WebhookSubscriptions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_WebhookSubscriptions" PRIMARY KEY,
+    "Url" TEXT NOT NULL,
+    "EventTypes" TEXT NOT NULL,
+    "Description" TEXT NULL,
+    "Secret" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "DisabledReason" TEXT NULL,
+    "DisabledAt" INTEGER NULL,
+    "Cursor" INTEGER NOT NULL,
+    "FailedAttempts" INTEGER NOT NULL,
+    "FailingSince" INTEGER NULL,
+    "LastError" TEXT NULL,
+    "DueAtMs" INTEGER NOT NULL,
+    "LeaseOwner" TEXT NULL,
+    "LeaseUntilMs" INTEGER NOT NULL
+);
+
+CREATE TABLE "WebhookDeliveries" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_WebhookDeliveries" PRIMARY KEY AUTOINCREMENT,
+    "SubscriptionId" TEXT NOT NULL,
+    "EventId" INTEGER NOT NULL,
+    "Type" TEXT NOT NULL,
+    "Attempt" INTEGER NOT NULL,
+    "StatusCode" INTEGER NULL,
+    "Error" TEXT NULL,
+    "At" INTEGER NOT NULL,
+    "DurationMs" INTEGER NOT NULL,
+    CONSTRAINT "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId" FOREIGN KEY ("SubscriptionId") REFERENCES "WebhookSubscriptions" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_WebhookDeliveries_At" ON "WebhookDeliveries" ("At");
+
+CREATE INDEX "IX_WebhookDeliveries_SubscriptionId_Id" ON "WebhookDeliveries" ("SubscriptionId", "Id");
+
+CREATE INDEX "IX_WebhookSubscriptions_Status_DueAtMs" ON "WebhookSubscriptions" ("Status", "DueAtMs");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202225407_EventsOutboxAndWebhooks', '10.0.14');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 CREATE TABLE "Customers" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_Customers" PRIMARY KEY,
     "MergedIntoId" TEXT NULL
@@ -341,7 +413,7 @@ CREATE INDEX "IX_CustomerLinks_CustomerId_At" ON "CustomerLinks" ("CustomerId", 
 CREATE INDEX "IX_Customers_MergedIntoId" ON "Customers" ("MergedIntoId");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261202221919_CustomerRegistry', '10.0.14');
+VALUES ('20261203000524_CustomerRegistry', '10.0.14');
 
 COMMIT;
 

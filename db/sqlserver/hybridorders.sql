@@ -641,7 +641,174 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202221840_CustomerRegistry'
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [OrderLines] ADD [CancelledAmount] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [OrderLines] ADD [CancelledQuantity] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [RejectedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [RejectionReason] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [ReplacesFulfilmentId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    ALTER TABLE [FulfilmentLines] ADD [RejectedQuantity] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202222118_FulfilmentRejection'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202222118_FulfilmentRejection', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    ALTER TABLE [StockLines] ADD [LowStockThreshold] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    CREATE TABLE [Events] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Type] nvarchar(64) NOT NULL,
+        [OccurredAt] datetime2 NOT NULL,
+        [Data] nvarchar(max) NOT NULL,
+        [Locations] nvarchar(max) NULL,
+        CONSTRAINT [PK_Events] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    CREATE TABLE [WebhookSubscriptions] (
+        [Id] uniqueidentifier NOT NULL,
+        [Url] nvarchar(2000) NOT NULL,
+        [EventTypes] nvarchar(2000) NOT NULL,
+        [Description] nvarchar(500) NULL,
+        [Secret] nvarchar(100) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [DisabledReason] nvarchar(1000) NULL,
+        [DisabledAt] datetime2 NULL,
+        [Cursor] bigint NOT NULL,
+        [FailedAttempts] int NOT NULL,
+        [FailingSince] datetime2 NULL,
+        [LastError] nvarchar(500) NULL,
+        [DueAtMs] bigint NOT NULL,
+        [LeaseOwner] nvarchar(64) NULL,
+        [LeaseUntilMs] bigint NOT NULL,
+        CONSTRAINT [PK_WebhookSubscriptions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    CREATE TABLE [WebhookDeliveries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [SubscriptionId] uniqueidentifier NOT NULL,
+        [EventId] bigint NOT NULL,
+        [Type] nvarchar(64) NOT NULL,
+        [Attempt] int NOT NULL,
+        [StatusCode] int NULL,
+        [Error] nvarchar(500) NULL,
+        [At] datetime2 NOT NULL,
+        [DurationMs] int NOT NULL,
+        CONSTRAINT [PK_WebhookDeliveries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId] FOREIGN KEY ([SubscriptionId]) REFERENCES [WebhookSubscriptions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_At] ON [WebhookDeliveries] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_SubscriptionId_Id] ON [WebhookDeliveries] ([SubscriptionId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookSubscriptions_Status_DueAtMs] ON [WebhookSubscriptions] ([Status], [DueAtMs]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202225359_EventsOutboxAndWebhooks'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202225359_EventsOutboxAndWebhooks', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203000513_CustomerRegistry'
 )
 BEGIN
     CREATE TABLE [Customers] (
@@ -653,7 +820,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202221840_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203000513_CustomerRegistry'
 )
 BEGIN
     CREATE TABLE [CustomerIdentifiers] (
@@ -668,7 +835,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202221840_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203000513_CustomerRegistry'
 )
 BEGIN
     CREATE TABLE [CustomerLinks] (
@@ -685,7 +852,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202221840_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203000513_CustomerRegistry'
 )
 BEGIN
     CREATE INDEX [IX_CustomerIdentifiers_CustomerId] ON [CustomerIdentifiers] ([CustomerId]);
@@ -693,7 +860,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202221840_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203000513_CustomerRegistry'
 )
 BEGIN
     CREATE INDEX [IX_CustomerLinks_CustomerId_At] ON [CustomerLinks] ([CustomerId], [At]);
@@ -701,7 +868,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202221840_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203000513_CustomerRegistry'
 )
 BEGIN
     CREATE INDEX [IX_Customers_MergedIntoId] ON [Customers] ([MergedIntoId]);
@@ -709,11 +876,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202221840_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203000513_CustomerRegistry'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202221840_CustomerRegistry', N'10.0.14');
+    VALUES (N'20261203000513_CustomerRegistry', N'10.0.14');
 END;
 
 COMMIT;

@@ -3,6 +3,8 @@ using HybridOrders.Api.Endpoints;
 using HybridOrders.Api.Json;
 using HybridOrders.Api.OpenApi;
 using HybridOrders.Api.Problems;
+using HybridOrders.Api.RateLimits;
+using HybridOrders.Api.Telemetry;
 using HybridOrders.Application;
 using HybridOrders.Application.Common;
 using HybridOrders.Infrastructure;
@@ -12,6 +14,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddHybridOrdersTelemetry();
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
@@ -19,10 +22,11 @@ builder.Services.AddMediator(o =>
 {
     o.ServiceLifetime = ServiceLifetime.Scoped;
     o.Assemblies = [typeof(HybridOrders.Application.DependencyInjection)];
-    o.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
+    o.PipelineBehaviors = [typeof(MetricsBehaviour<,>), typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
 });
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
+builder.Services.AddSingleton(JsonSetup.ForEvents());
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonSetup.Configure(o.JsonSerializerOptions));
 builder.Services.AddHybridOrdersProblems();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
@@ -39,6 +43,7 @@ builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder().AddHybridOrdersPolicies();
 builder.Services.AddHybridOrdersSwagger();
+builder.Services.AddHybridOrdersRateLimits(builder.Configuration);
 
 var app = builder.Build();
 
@@ -49,10 +54,12 @@ app.UseSwaggerUI(o => o.DocumentTitle = "HybridOrders API");
 app.UseDefaultFiles(); // /monitor/ → wwwroot/monitor/index.html; static files need no key
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseHybridOrdersRateLimits(); // after authentication: one bucket per API key
 app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHybridOrdersMetrics();
 app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
 
 app.MapGroup("/api/v1").MapEndpointGroups(); // every IEndpointGroup in Endpoints/

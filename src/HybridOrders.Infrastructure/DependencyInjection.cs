@@ -2,9 +2,11 @@ using HybridOrders.Application.Catalog;
 using HybridOrders.Application.Common;
 using HybridOrders.Infrastructure.Background;
 using HybridOrders.Infrastructure.Idempotency;
+using HybridOrders.Infrastructure.Outbox;
 using HybridOrders.Infrastructure.Persistence;
 using HybridOrders.Infrastructure.Seed;
 using HybridOrders.Infrastructure.Stock;
+using HybridOrders.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,8 @@ public static class DependencyInjection
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.Configure<Background.ReservationOptions>(configuration.GetSection(Background.ReservationOptions.Section));
         services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
+        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
+        services.AddSingleton<OutboxInterceptor>();
         services.Configure<StockOptions>(configuration.GetSection(StockOptions.Section));
         services.Configure<TransactionRetryOptions>(configuration.GetSection(TransactionRetryOptions.Section));
 
@@ -53,7 +57,7 @@ public static class DependencyInjection
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use sqlite, postgresql or sqlserver.");
         }
 
-        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton<IClock>(new Time.MicrosecondClock(SystemClock.Instance));
         services.AddSingleton<IDateTimeZoneProvider>(DateTimeZoneProviders.Tzdb);
         services.AddSingleton(new ShopSettings(configuration["Shop:Currency"] ?? "EUR"));
         services.AddSingleton(new Application.Common.FulfilmentSettings(
@@ -74,14 +78,23 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<ExpiryService>());
         services.AddHostedService<IdempotencyCleanupService>();
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddEventsAndWebhooks(configuration);
+
+        services.AddSingleton<BackgroundHeartbeats>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<BackgroundServicesHealthCheck>("background", tags: ["ready"]);
         return services;
     }
 
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : HybridOrdersDbContext
     {
-        services.AddDbContextPool<TContext>(configure);
+        // The outbox interceptor turns raised domain events into outbox rows in every SaveChanges (same transaction).
+        services.AddDbContextPool<TContext>((sp, o) =>
+        {
+            configure(o);
+            o.AddInterceptors(sp.GetRequiredService<OutboxInterceptor>());
+        });
         services.AddScoped<HybridOrdersDbContext>(sp => sp.GetRequiredService<TContext>());
         services.AddScoped<IHybridOrdersDbContext>(sp => sp.GetRequiredService<TContext>());
     }
@@ -95,6 +108,29 @@ public static class DependencyInjection
         if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
         if (!connectionString.Contains("Auto Prepare Min Usages", StringComparison.OrdinalIgnoreCase)) builder.AutoPrepareMinUsages = 2;
         return builder.ConnectionString;
+    }
+
+    /// <summary>The outbox, the feed's settle rule, webhook subscriptions and their dispatcher. The host registers
+    /// <see cref="Application.Events.EventJson"/> (the wire JSON options).</summary>
+    private static void AddEventsAndWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(new Application.Events.EventSettings(Duration.FromSeconds(configuration.GetValue("Events:GapTimeoutSeconds", 10))));
+        services.AddScoped<EventOutbox>();
+        services.AddScoped<Application.Events.IEventOutbox>(sp => sp.GetRequiredService<EventOutbox>());
+        services.AddSingleton<WebhookAddressPolicy>();
+        services.AddSingleton<Application.Webhooks.IWebhookUrlPolicy>(sp => sp.GetRequiredService<WebhookAddressPolicy>());
+        services.AddHttpClient(WebhookSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan) // the sender's own 10 s timeout applies
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                ConnectCallback = sp.GetRequiredService<WebhookAddressPolicy>().ConnectAsync, // SSRF check at every connect
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2), // DNS changes are seen
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                UseProxy = false,
+            });
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
     }
 
     private static string Require(string? connectionString, string provider) =>

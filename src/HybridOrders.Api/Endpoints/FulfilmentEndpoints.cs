@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HybridOrders.Api.Endpoints;
 
-/// <summary>Fulfilments (one per origin location) and their steps: ready, collect, ship, receive, deliver.</summary>
+/// <summary>Fulfilments (one per origin location) and their steps: ready, collect, ship, receive, deliver, and reject (a short pick).</summary>
 public sealed class FulfilmentEndpoints : IEndpointGroup
 {
     public string Prefix => "/fulfilments";
@@ -32,6 +32,13 @@ public sealed class FulfilmentEndpoints : IEndpointGroup
         MapStep(group, "collect", "collectPickup", "The customer collected it (POS of the pickup store)", id => new CollectPickup(id));
         MapStep(group, "ship", "shipFulfilment", "A delivery or a transfer leaves its origin (POS of the origin, or logistics)", id => new ShipFulfilment(id));
         MapStep(group, "receive", "receiveTransfer", "A transfer arrived at the pickup store (POS of the pickup store)", id => new ReceiveTransfer(id));
+        group.MapPost("/{id:guid}/reject", async (Guid id, RejectFulfilmentRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RejectFulfilment(id, body.Reason, body.Lines), ct)))
+            .RequireAuthorization(Policies.AnyRole).WithName("rejectFulfilment")
+            .WithSummary("A short pick: the origin cannot send (some of) an allocated fulfilment; its stock is corrected by reason, the units are " +
+                         "routed again elsewhere at once, and what nobody can supply is cancelled on the order (POS of the origin, logistics, admin)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         MapStep(group, "deliver", "deliverFulfilment", "The parcel reached the customer (logistics)", id => new DeliverFulfilment(id));
     }
 

@@ -1,4 +1,5 @@
 using HybridOrders.Api.Auth;
+using HybridOrders.Api.OpenApi;
 using HybridOrders.Application.Inventory;
 using Mediator;
 
@@ -7,6 +8,7 @@ namespace HybridOrders.Api.Endpoints;
 /// <summary>Stock lines and their ledger: goods arriving, counts, safety stock, movements.</summary>
 public sealed class StockEndpoints : IEndpointGroup
 {
+    [ValidatedAs(typeof(SetSafetyStock))]
     public sealed record SafetyStockBody(int? Quantity);
 
     public string Prefix => "";
@@ -36,6 +38,12 @@ public sealed class StockEndpoints : IEndpointGroup
                 TypedResults.Ok(await sender.Send(new SetSafetyStock(code, sku, body.Quantity), ct)))
             .RequireAuthorization(Policies.Admin).WithName("setSafetyStock")
             .WithSummary("Set the units a location keeps back from promising")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/locations/{code}/stock/{sku}/low-stock-threshold", async (string code, string sku, SafetyStockBody body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SetLowStockThreshold(code, sku, body.Quantity), ct)))
+            .RequireAuthorization(Policies.Admin).WithName("setLowStockThreshold")
+            .WithSummary("Set the available figure at or below which the line is low (events stock.low / stock.back_in_stock; default 0)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/locations/{code}/stock/{sku}/movements", async (string code, string sku, int? limit, string? cursor, ISender sender, CancellationToken ct) =>

@@ -20,6 +20,14 @@ public static class JsonSetup
         options.AllowTrailingCommas = false;
     }
 
+    /// <summary>The same wire format for event payloads (outbox rows, feed, webhooks).</summary>
+    public static Application.Events.EventJson ForEvents()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(options);
+        return new Application.Events.EventJson(options);
+    }
+
     /// <summary>Money always goes out with two decimals (<c>12.50</c>, not <c>12.5</c>).</summary>
     private sealed class TwoDecimalsConverter : JsonConverter<decimal>
     {

@@ -38,25 +38,17 @@ public static class SwaggerSetup
                 [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
             });
             o.OperationFilter<ContractOperationFilter>();
-            o.CustomSchemaIds(SchemaId);
+            o.SchemaFilter<ProblemSchemaFilter>();
+            o.DocumentFilter<RequiredPropertiesFilter>();
+            o.SupportNonNullableReferenceTypes(); // string is not nullable, string? is: the records' annotations decide
+            o.UseAllOfToExtendReferenceSchemas(); // so that a nullable reference (LocalMoment?) can say so beside its $ref
+            o.CustomSchemaIds(SchemaTypes.Id);
             MapSnakeCaseEnum<Domain.Locations.LocationKind>(o);
             MapSnakeCaseEnum<Domain.Common.SalesChannel>(o);
             MapSnakeCaseEnum<Domain.Orders.OrderStatus>(o);
             MapSnakeCaseEnum<Domain.Orders.FulfilmentStatus>(o);
             MapSnakeCaseEnum<Domain.Orders.FulfilmentType>(o);
         });
-
-    /// <summary>Valid OpenAPI component names: "Reservations.ReservationResponse", "Common.PageOfCatalog.ProductResponse".</summary>
-    private static string SchemaId(Type t)
-    {
-        static string Plain(Type type) =>
-            ((type.Namespace ?? "").Split('.').LastOrDefault() is { Length: > 0 } ns && ns != "HybridOrders" ? ns + "." : "")
-            + (type.DeclaringType is { } outer ? outer.Name + "." : "")
-            + (type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] : type.Name);
-        return t.IsGenericType
-            ? Plain(t) + "Of" + string.Join("And", t.GetGenericArguments().Select(SchemaId))
-            : Plain(t);
-    }
 
     /// <summary>A snake_case query enum is documented as the string enum it binds.</summary>
     private static void MapSnakeCaseEnum<T>(SwaggerGenOptions o) where T : struct, Enum =>
@@ -73,11 +65,22 @@ public static class SwaggerSetup
         {
             operation.Responses ??= new OpenApiResponses();
             var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
-            foreach (var (status, text) in new[] { ("401", "No or unknown X-Api-Key"), ("403", "This key's role or location may not do this") })
+            foreach (var (status, text) in new[]
+                     {
+                         ("401", "No or unknown X-Api-Key (code unauthorized)"),
+                         ("403", "This key's role or location may not do this (code forbidden)"),
+                         ("429", "Too many requests from this key (code rate_limited); retry after Retry-After seconds"),
+                     })
                 operation.Responses.TryAdd(status, new OpenApiResponse
                 {
                     Description = text,
                     Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = problem } },
+                    Headers = status == "429"
+                        ? new Dictionary<string, IOpenApiHeader>
+                        {
+                            ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+                        }
+                        : null,
                 });
 
             if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IdempotentEndpointMetadata>().Any())

@@ -15,7 +15,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
                 "Something went wrong on our side; nothing was changed. The request can be retried.");
         }
         problem.Instance = httpContext.Request.Path;
-        problem.Extensions["traceId"] = httpContext.TraceIdentifier;
+        // The W3C trace id, as in the request's log lines and traces, so that a reported problem can be found in both.
+        problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? httpContext.TraceIdentifier;
         httpContext.Response.StatusCode = problem.Status ?? 500;
         if (exception is Application.Common.TryAgainException tryAgain)
             httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tryAgain.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

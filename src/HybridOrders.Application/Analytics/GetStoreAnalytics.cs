@@ -44,7 +44,7 @@ public sealed class GetStoreAnalyticsHandler(IHybridOrdersDbContext db, IClock c
                           select new { f.OriginLocationCode, f.DestinationLocationCode, f.Type, f.Status, f.MinutesToReady, f.ShippedAt, o.PlacedAt };
 
         var byOrigin = await fulfilments.GroupBy(f => f.OriginLocationCode)
-            .Select(g => new { Code = g.Key, Fulfilments = g.Count() })
+            .Select(g => new { Code = g.Key, Fulfilments = g.Count(), Rejected = g.Count(f => f.Status == FulfilmentStatus.Rejected) })
             .ToDictionaryAsync(x => x.Code, ct);
         var pickups = fulfilments.Where(f => f.Type != FulfilmentType.Delivery && f.DestinationLocationCode != null);
         var byPickupStore = await pickups.GroupBy(f => f.DestinationLocationCode!)
@@ -75,7 +75,7 @@ public sealed class GetStoreAnalyticsHandler(IHybridOrdersDbContext db, IClock c
         {
             var p = byPickupStore.GetValueOrDefault(l.Code);
             return new StoreFigures(l.Code, l.Name, byOrigin.GetValueOrDefault(l.Code)?.Fulfilments ?? 0,
-                p?.Pickups ?? 0, p?.Collected ?? 0, p?.Expired ?? 0, Rejected: 0,
+                p?.Pickups ?? 0, p?.Collected ?? 0, p?.Expired ?? 0, byOrigin.GetValueOrDefault(l.Code)?.Rejected ?? 0,
                 Median(readyMinutes[l.Code]), p is null || p.Ready == 0 ? null : Math.Round((double)p.InTime / p.Ready, 4),
                 Median(shipped[l.Code]), returns.GetValueOrDefault(l.Code), tillSales.GetValueOrDefault(l.Code));
         }).ToList();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FluentValidation;
+using HybridOrders.Domain.Common;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
@@ -56,4 +57,54 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(IUnitOfWork unitOf
     public ValueTask<TResponse> Handle(TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
         new(unitOfWork.InTransactionAsync(ct => next(message, ct).AsTask(), cancellationToken));
+}
+
+/// <summary>Records holds and orders by channel and outcome, and refusals for want of stock, on <see cref="HybridOrdersMetrics"/>;
+/// outermost, so that refused and invalid requests count too. Other messages pass straight through.</summary>
+public sealed class MetricsBehaviour<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is not (Reservations.HoldStock or Orders.PlaceOrder)) return await next(message, cancellationToken);
+        var outcome = "error";
+        try
+        {
+            var response = await next(message, cancellationToken);
+            outcome = message is Reservations.HoldStock ? "held" : "placed";
+            return response;
+        }
+        catch (Exception ex)
+        {
+            outcome = ex switch
+            {
+                ValidationException => "invalid",
+                Domain.Inventory.InsufficientStockException => "insufficient_stock",
+                Domain.Common.DomainException d => d.Code,
+                NotFoundException => "not_found",
+                ForbiddenAccessException => "forbidden",
+                _ => "error",
+            };
+            if (outcome == "insufficient_stock") HybridOrdersMetrics.StockRefused(message is Reservations.HoldStock ? "hold" : "order");
+            throw;
+        }
+        finally
+        {
+            Record(message, outcome);
+        }
+    }
+
+    private static void Record(TMessage message, string outcome)
+    {
+        switch (message)
+        {
+            case Reservations.HoldStock hold:
+                HybridOrdersMetrics.HoldRequested(hold.Channel?.ToSnakeCase() ?? "none", outcome);
+                break;
+            case Orders.PlaceOrder order:
+                HybridOrdersMetrics.OrderRequested(order.Channel?.ToSnakeCase() ?? "none", order.Fulfilment?.Type?.ToSnakeCase() ?? "none", outcome);
+                break;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using HybridOrders.Application.Events;
 using HybridOrders.Domain.Catalog;
 using HybridOrders.Domain.Customers;
 using HybridOrders.Domain.Forecasting;
@@ -7,6 +8,7 @@ using HybridOrders.Domain.Orders;
 using HybridOrders.Domain.Promotions;
 using HybridOrders.Domain.Returns;
 using HybridOrders.Domain.Reservations;
+using HybridOrders.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace HybridOrders.Application.Common;
@@ -25,6 +27,9 @@ public interface IHybridOrdersDbContext
     DbSet<Fulfilment> Fulfilments { get; }
     DbSet<Promotion> Promotions { get; }
     DbSet<Return> Returns { get; }
+    DbSet<EventRecord> Events { get; }
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
     DbSet<ImportedSale> ImportedSales { get; }
     DbSet<Customer> Customers { get; }
     DbSet<CustomerIdentifier> CustomerIdentifiers { get; }

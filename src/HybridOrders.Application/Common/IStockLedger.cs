@@ -72,6 +72,9 @@ public interface IStockLedger
 
     /// <summary>Sets the units kept back from promising at a location. Not a ledger movement.</summary>
     Task SetSafetyStockAsync(StockLineKey line, int quantity, CancellationToken ct);
+
+    /// <summary>Sets the available figure at or below which the line counts as low (<c>stock.low</c>). Not a ledger movement.</summary>
+    Task SetLowStockThresholdAsync(StockLineKey line, int quantity, CancellationToken ct);
 }
 
 /// <summary>What a move does to a stock line.</summary>
@@ -93,6 +96,10 @@ public enum StockMoveKind
     ReturnToStock,
     /// <summary>Returned goods that cannot be sold: recorded only (<c>damaged</c>).</summary>
     RecordDamaged,
+    /// <summary>Held units are not on the shelf after all (a short pick): on-hand and reserved fall (<c>adjustment</c>).</summary>
+    WriteOffMissing,
+    /// <summary>Held units turn out damaged: they leave sellable stock, on-hand and reserved fall (<c>damaged</c>).</summary>
+    WriteOffDamaged,
 }
 
 /// <summary>One change of one stock line.</summary>
@@ -129,6 +136,19 @@ public sealed class StockMoves
     public StockMoves Receive(string locationCode, IEnumerable<StockQuantity> lines, string? reference) => Add(StockMoveKind.Receive, locationCode, lines, reference);
     public StockMoves ReturnToStock(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.ReturnToStock, locationCode, lines, reference);
     public StockMoves RecordDamaged(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.RecordDamaged, locationCode, lines, reference);
+    public StockMoves WriteOffMissing(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.WriteOffMissing, locationCode, lines, reference);
+    public StockMoves WriteOffDamaged(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.WriteOffDamaged, locationCode, lines, reference);
+
+    /// <summary>A copy, to which more moves can be added without changing this one (a use case that retries its plan).</summary>
+    public StockMoves Copy() => new StockMoves().Add(this);
+
+    /// <summary>Adds every move and capacity slot of <paramref name="other"/> to this batch.</summary>
+    public StockMoves Add(StockMoves other)
+    {
+        _moves.AddRange(other._moves);
+        _capacity.AddRange(other._capacity);
+        return this;
+    }
 
     private StockMoves Add(StockMoveKind kind, string locationCode, IEnumerable<StockQuantity> lines, string? reference)
     {

@@ -4,6 +4,7 @@ using HybridOrders.Domain.Inventory;
 using HybridOrders.Domain.Locations;
 using HybridOrders.Domain.Orders;
 using HybridOrders.Domain.Routing;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace HybridOrders.Application.Orders;
@@ -21,6 +22,7 @@ namespace HybridOrders.Application.Orders;
 public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger ledger, StockQueries stock, ICurrentUser user, FulfilmentSettings settings)
 {
     private const string PickupAtStore = "pickup_at_store";
+    public const string RerouteAfterRejection = "reroute_after_rejection";
 
     public Task PlanAsync(Order order, FulfilmentRequest request, Instant now, CancellationToken ct) =>
         request.Type == FulfilmentMode.Pickup
@@ -87,6 +89,46 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
         throw StockKeptMoving();
     }
 
+    /// <summary>
+    /// Routes what an origin rejected again at once, with the usual rules (<see cref="Router"/>, capacity included), over every
+    /// ship-from location except the one that rejected it (and the pickup store itself, for a pickup): a delivery goes on to the
+    /// same address, a pickup becomes a transfer to the same store. The stored decision (<c>reroute_after_rejection</c>) lists the
+    /// rejecting location with reason <c>rejected: &lt;reason&gt;</c>. What the rest of the network cannot supply is cancelled on
+    /// the order. The origin's moves (release and correction), the replacements' reserves and capacity slots are ONE
+    /// all-or-nothing ledger call; when a concurrent order took stock (or a slot) the plan counted on, it routes again.
+    /// </summary>
+    /// <returns>The lines cancelled on the order, with the amount not charged.</returns>
+    public async Task<IReadOnlyList<CancelledLine>> RerouteAsync(Order order, FulfilmentRejection rejection, StockMoves originMoves,
+        IReadOnlyDictionary<string, int> alreadyReturned, Instant now, CancellationToken ct)
+    {
+        var old = rejection.Rejected;
+        var origin = old.OriginLocationCode;
+        var store = old.PickupLocationCode ?? origin; // a pickup's replacement travels to its store, never from it
+        var wanted = rejection.Lines;
+        var position = await db.Locations.AsNoTracking().Where(l => l.Code == origin).Select(l => new { l.Latitude, l.Longitude }).FirstAsync(ct);
+        var rejecting = new CandidateDecision(origin, Math.Round(new GeoPoint(position.Latitude, position.Longitude).DistanceKmTo(old.Destination), 3),
+            false, false, $"rejected: {rejection.Reason.ToSnakeCase()}");
+
+        for (var attempt = 0; attempt < settings.MaxRoutingAttempts; attempt++)
+        {
+            var candidates = await CandidatesWithCapacityAsync(wanted, l => l.ShipFromEnabled && l.Code != origin && l.Code != store, now, ct);
+            var supplied = wanted
+                .Select(l => new StockQuantity(l.Sku, (int)Math.Min(l.Quantity, candidates.Open.Sum(c => (long)c.Available.GetValueOrDefault(l.Sku)))))
+                .Where(l => l.Quantity > 0).ToList();
+            var plan = supplied.Count > 0 ? HybridOrdersMetrics.Routed("reroute", () => Router.Route(supplied, old.Destination, candidates.Open)) : null;
+            var route = plan is null ? null : Planned(plan, candidates, supplied, old.Destination, order.StockReference, RerouteAfterRejection, rejecting);
+            var moves = originMoves.Copy();
+            if (route is not null) moves.Add(route.Moves);
+            if (!(await ledger.TryApplyAsync(moves, ct)).IsApplied) continue; // overtaken: route again on fresh figures
+
+            foreach (var a in plan?.Allocations ?? []) order.AddReplacement(rejection, a.LocationCode, a.DistanceKm, a.Lines, route!.Decision, now);
+            var missing = wanted.Select(l => new StockQuantity(l.Sku, l.Quantity - (plan?.Allocations.SelectMany(a => a.Lines).Where(x => x.Sku == l.Sku).Sum(x => x.Quantity) ?? 0)))
+                .Where(l => l.Quantity > 0).ToList();
+            return order.CancelUnsupplied(missing, alreadyReturned, now);
+        }
+        throw StockKeptMoving();
+    }
+
     /// <summary>A routed plan, the decision to store (skipped locations included) and its ledger moves (reserves and capacity slots).</summary>
     private sealed record Route(RoutingPlan Plan, RoutingDecision Decision, StockMoves Moves);
 
@@ -95,34 +137,50 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
     private async Task<Route> RouteAsync(IReadOnlyList<StockQuantity> wanted, GeoPoint destination,
         System.Linq.Expressions.Expression<Func<Location, bool>> where, string reference, Instant now, CancellationToken ct)
     {
+        var candidates = await CandidatesWithCapacityAsync(wanted, where, now, ct);
+        var plan = HybridOrdersMetrics.Routed("ship_from", () => Router.Route(wanted, destination, candidates.Open));
+        if (plan is null)
+        {
+            if (candidates.Full.Count == 0) throw await stock.NetworkShortageAsync(wanted, ct);
+            var shortages = wanted.Select(l => new StockShortage(l.Sku, l.Quantity, candidates.Open.Sum(c => c.Available.GetValueOrDefault(l.Sku))))
+                .Where(s => s.Available < s.Requested).ToList();
+            throw new InsufficientStockException(shortages, "Not enough stock at locations with capacity left today: " +
+                string.Join(", ", shortages.Select(s => $"{s.Sku} requested {s.Requested}, available {s.Available}")) +
+                $" ({string.Join(", ", candidates.Full.Select(c => c.LocationCode).Order(StringComparer.Ordinal))} at capacity).");
+        }
+        return Planned(plan, candidates, wanted, destination, reference, plan.Strategy);
+    }
+
+    /// <summary>Candidates passing a condition, split by today's capacity (each location's own day): those still open, those full.</summary>
+    private sealed record CapacityCandidates(IReadOnlyList<RoutingCandidate> Open, IReadOnlyList<RoutingCandidate> Full, IReadOnlyDictionary<string, LocalDate> Days);
+
+    private async Task<CapacityCandidates> CandidatesWithCapacityAsync(IReadOnlyList<StockQuantity> wanted,
+        System.Linq.Expressions.Expression<Func<Location, bool>> where, Instant now, CancellationToken ct)
+    {
         var (candidates, limited) = await stock.ShipCandidatesAsync(wanted, where, ct);
         var days = limited.ToDictionary(l => l.Key, l => now.InZone(DateTimeZoneProviders.Tzdb[l.Value.TimeZoneId]).Date, StringComparer.Ordinal);
         var used = await stock.UsedTodayAsync(days, ct);
         var full = limited.Where(l => used.GetValueOrDefault(l.Key) >= l.Value.Capacity).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
-        var open = candidates.Where(c => !full.Contains(c.LocationCode)).ToList();
+        return new CapacityCandidates(candidates.Where(c => !full.Contains(c.LocationCode)).ToList(),
+            candidates.Where(c => full.Contains(c.LocationCode)).ToList(), days);
+    }
 
-        var plan = Router.Route(wanted, destination, open);
-        if (plan is null)
-        {
-            if (full.Count == 0) throw await stock.NetworkShortageAsync(wanted, ct);
-            var shortages = wanted.Select(l => new StockShortage(l.Sku, l.Quantity, open.Sum(c => c.Available.GetValueOrDefault(l.Sku))))
-                .Where(s => s.Available < s.Requested).ToList();
-            throw new InsufficientStockException(shortages, "Not enough stock at locations with capacity left today: " +
-                string.Join(", ", shortages.Select(s => $"{s.Sku} requested {s.Requested}, available {s.Available}")) +
-                $" ({string.Join(", ", full.Order(StringComparer.Ordinal))} at capacity).");
-        }
-
-        var skipped = candidates.Where(c => full.Contains(c.LocationCode)).Select(c => new CandidateDecision(c.LocationCode,
+    /// <summary>The decision to store (the locations skipped at capacity and any <paramref name="passedOver"/> included, nearest first)
+    /// and the ledger moves of a plan: each allocation's reserve, and a capacity slot where the location has a capacity.</summary>
+    private static Route Planned(RoutingPlan plan, CapacityCandidates candidates, IReadOnlyList<StockQuantity> wanted, GeoPoint destination,
+        string reference, string strategy, params CandidateDecision[] passedOver)
+    {
+        var skipped = candidates.Full.Select(c => new CandidateDecision(c.LocationCode,
             Math.Round(c.Position.DistanceKmTo(destination), 3), wanted.All(l => c.Available.GetValueOrDefault(l.Sku) >= l.Quantity), false, "at_capacity"));
-        var decisions = plan.Candidates.Concat(skipped).OrderBy(d => d.DistanceKm).ThenBy(d => d.LocationCode, StringComparer.Ordinal).ToList();
-
+        var decisions = plan.Candidates.Concat(skipped).Concat(passedOver)
+            .OrderBy(d => d.DistanceKm).ThenBy(d => d.LocationCode, StringComparer.Ordinal).ToList();
         var moves = new StockMoves();
         foreach (var a in plan.Allocations)
         {
             moves.Reserve(a.LocationCode, a.Lines, reference);
-            if (days.TryGetValue(a.LocationCode, out var day)) moves.TakeCapacity(a.LocationCode, day);
+            if (candidates.Days.TryGetValue(a.LocationCode, out var day)) moves.TakeCapacity(a.LocationCode, day);
         }
-        return new Route(plan, new RoutingDecision(plan.Strategy, decisions), moves);
+        return new Route(plan, new RoutingDecision(strategy, decisions), moves);
     }
 
     private static DomainException StockKeptMoving() =>

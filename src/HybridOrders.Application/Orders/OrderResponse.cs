@@ -7,7 +7,10 @@ using NodaTime.Text;
 
 namespace HybridOrders.Application.Orders;
 
-public sealed record OrderLineResponse(string Sku, int Quantity, decimal UnitPrice, decimal Discount, decimal LineTotal);
+/// <summary>A line as bought; <c>cancelledQuantity</c>/<c>cancelledAmount</c>: units no location could supply after a reject, and
+/// what was not charged for them (the order's totals are net of it).</summary>
+public sealed record OrderLineResponse(string Sku, int Quantity, decimal UnitPrice, decimal Discount, decimal LineTotal, int CancelledQuantity,
+    decimal CancelledAmount);
 
 public sealed record OrderResponse(
     Guid Id,
@@ -27,7 +30,7 @@ public sealed record OrderResponse(
 {
     public static OrderResponse From(Order o) => new(
         o.Id, o.Number, o.Status, o.Channel, CustomerDto.From(o.Customer),
-        o.Lines.Select(l => new OrderLineResponse(l.Sku, l.Quantity, l.UnitPrice, l.Discount, l.LineTotal)).ToList(),
+        o.Lines.Select(l => new OrderLineResponse(l.Sku, l.Quantity, l.UnitPrice, l.Discount, l.LineTotal, l.CancelledQuantity, l.CancelledAmount)).ToList(),
         o.Subtotal, o.Discount, o.Total, o.Currency, o.PromoCode, o.PlacedAt, o.CancelledAt,
         o.Fulfilments.OrderBy(f => f.Code, StringComparer.Ordinal).Select(f => FulfilmentResponse.From(f, o.Number)).ToList());
 }
@@ -47,7 +50,8 @@ public sealed record LocalMoment(string LocalDateTime, string TimeZone)
 
 public sealed record RoutingResponse(string Strategy, IReadOnlyList<CandidateDecision> Candidates);
 
-public sealed record FulfilmentLineResponse(string Sku, int Quantity);
+/// <summary>A line; <c>rejectedQuantity</c> only on a rejected fulfilment: the units its origin could not send.</summary>
+public sealed record FulfilmentLineResponse(string Sku, int Quantity, int? RejectedQuantity);
 
 public sealed record FulfilmentResponse(
     Guid Id,
@@ -70,14 +74,18 @@ public sealed record FulfilmentResponse(
     Instant? DeliveredAt,
     Instant? ExpiredAt,
     Instant? CancelledAt,
-    RoutingResponse Routing)
+    RoutingResponse Routing,
+    Instant? RejectedAt,
+    RejectionReason? RejectionReason,
+    Guid? ReplacesFulfilmentId)
 {
     public static FulfilmentResponse From(Fulfilment f, string orderNumber) => new(
         f.Id, f.Code, f.OrderId, orderNumber, f.Type, f.Status, f.OriginLocationCode,
         new DestinationResponse(f.DestinationLocationCode,
             f.DestinationAddress is { } a ? new AddressDto(a.Line1, a.City, a.PostalCode, a.Country, f.DestinationLatitude, f.DestinationLongitude) : null,
             f.DestinationLatitude, f.DestinationLongitude),
-        f.DistanceKm, f.Lines.Select(l => new FulfilmentLineResponse(l.Sku, l.Quantity)).ToList(),
+        f.DistanceKm, f.Lines.Select(l => new FulfilmentLineResponse(l.Sku, l.Quantity, f.Status == FulfilmentStatus.Rejected ? l.RejectedQuantity : null)).ToList(),
         f.CreatedAt, f.ShippedAt, f.ReceivedAt, f.ReadyAt, f.PickupDeadline, LocalMoment.From(f.PickupDeadline, f.PickupTimeZone),
-        f.CollectedAt, f.DeliveredAt, f.ExpiredAt, f.CancelledAt, new RoutingResponse(f.RoutingStrategy, f.Candidates));
+        f.CollectedAt, f.DeliveredAt, f.ExpiredAt, f.CancelledAt, new RoutingResponse(f.RoutingStrategy, f.Candidates),
+        f.RejectedAt, f.RejectionReason, f.ReplacesFulfilmentId);
 }

@@ -18,6 +18,11 @@ internal static class OrderTransitions
         return await LoadAsync(db, orderId, ct);
     }
 
+    /// <summary>Units of each SKU of an order taken back by returns so far (refunds and cancellations share one cumulative sequence).</summary>
+    public static Task<Dictionary<string, int>> ReturnedUnitsAsync(this IHybridOrdersDbContext db, Guid orderId, CancellationToken ct) =>
+        db.Returns.AsNoTracking().Where(r => r.OrderId == orderId).SelectMany(r => r.Lines)
+            .GroupBy(l => l.Sku).Select(g => new { Sku = g.Key, Quantity = g.Sum(l => l.Quantity) }).ToDictionaryAsync(x => x.Sku, x => x.Quantity, ct);
+
     public static Task SaveAsync(IHybridOrdersDbContext db, Order order, CancellationToken ct) =>
         db.SaveOrRefuseAsync("invalid_transition", $"Order {order.Number} was changed by another request at the same time; reload it and try again.", ct);
 }

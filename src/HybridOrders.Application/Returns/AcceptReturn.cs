@@ -46,8 +46,7 @@ public sealed class AcceptReturnHandler(IHybridOrdersDbContext db, IStockLedger 
         var location = await db.RequireLocationAsync(command.LocationCode!, ct);
         var order = await db.WithFulfilments().FirstOrDefaultAsync(o => o.Id == command.OrderId, ct)
                     ?? throw new UnknownReferenceException("unknown_order", $"There is no order {command.OrderId}.", [command.OrderId.ToString()!]);
-        var previous = await db.Returns.AsNoTracking().Where(r => r.OrderId == order.Id).SelectMany(r => r.Lines)
-            .GroupBy(l => l.Sku).Select(g => new { Sku = g.Key, Quantity = g.Sum(l => l.Quantity) }).ToDictionaryAsync(x => x.Sku, x => x.Quantity, ct);
+        var previous = await db.ReturnedUnitsAsync(order.Id, ct);
 
         // The rules (handed over only, never more than bought, within the window, refund to the cent) are the order's own.
         var accepted = order.AcceptReturn(Guid.CreateVersion7(), location.Code,

@@ -14,6 +14,9 @@ public sealed class StockLine
     public int Reserved { get; private set; }
     public int SafetyStock { get; private set; }
 
+    /// <summary>Available at or below this is low: crossing it raises <c>stock.low</c> / <c>stock.back_in_stock</c> (0 = sold out).</summary>
+    public int LowStockThreshold { get; private set; }
+
     /// <summary>What can still be promised: max(0, on-hand − reserved − safety stock).</summary>
     public int Available => AvailableOf(OnHand, Reserved, SafetyStock);
 

@@ -22,6 +22,17 @@ public enum FulfilmentStatus
     Delivered,
     Expired,
     Cancelled,
+    /// <summary>The origin could not send it (a short pick): what it held was routed again or cancelled on the order.</summary>
+    Rejected,
+}
+
+/// <summary>Why an origin gives a fulfilment back: the goods are not on the shelf, they are damaged, or the store cannot do it
+/// (staff, closing); each corrects the origin's stock differently.</summary>
+public enum RejectionReason
+{
+    NotFound,
+    Damaged,
+    StoreUnable,
 }
 
 /// <summary>A delivery address as the customer gave it, with its coordinates.</summary>
@@ -30,7 +41,8 @@ public sealed record Address(string Line1, string City, string PostalCode, strin
 /// <summary>
 /// What one origin location does for an order. Steps are guarded: pickup allocated → ready_for_pickup → collected | expired;
 /// delivery allocated → shipped → delivered; transfer allocated → in_transit → (received) ready_for_pickup → as pickup;
-/// anything not yet collected, shipped or on its way can be cancelled.
+/// anything not yet collected, shipped or on its way can be cancelled; an allocated one can be rejected by its origin
+/// (<see cref="Order.Reject"/>).
 /// </summary>
 public sealed class Fulfilment
 {
@@ -41,8 +53,10 @@ public sealed class Fulfilment
     /// <summary>Only the order creates its fulfilments (<see cref="Order.AddPickup"/>, <see cref="Order.AddTransfer"/>,
     /// <see cref="Order.AddDelivery"/>), numbering them as it goes.</summary>
     internal Fulfilment(Guid id, string code, FulfilmentType type, string originLocationCode, string? destinationLocationCode, Address? destinationAddress,
-        GeoPoint destination, double distanceKm, IEnumerable<StockQuantity> lines, RoutingDecision routing, string? pickupTimeZone, Instant createdAt)
+        GeoPoint destination, double distanceKm, IEnumerable<StockQuantity> lines, RoutingDecision routing, string? pickupTimeZone, Instant createdAt,
+        Guid? replacesFulfilmentId = null)
     {
+        ReplacesFulfilmentId = replacesFulfilmentId;
         Id = id;
         Code = code;
         PickupTimeZone = pickupTimeZone;
@@ -85,6 +99,11 @@ public sealed class Fulfilment
     public Instant? DeliveredAt { get; private set; }
     public Instant? ExpiredAt { get; private set; }
     public Instant? CancelledAt { get; private set; }
+    public Instant? RejectedAt { get; private set; }
+    public RejectionReason? RejectionReason { get; private set; }
+
+    /// <summary>The rejected fulfilment this one took over from (a re-route, or the rest kept at the origin), else null.</summary>
+    public Guid? ReplacesFulfilmentId { get; private set; }
 
     /// <summary>Whole minutes from the order being placed to this pickup being ready (for analytics).</summary>
     public int? MinutesToReady { get; private set; }
@@ -105,7 +124,10 @@ public sealed class Fulfilment
     /// <summary>The store the customer collects at (pickup and transfer), else null.</summary>
     public string? PickupLocationCode => Type == FulfilmentType.Delivery ? null : DestinationLocationCode;
 
-    public bool IsEnded => Status is FulfilmentStatus.Collected or FulfilmentStatus.Delivered or FulfilmentStatus.Expired or FulfilmentStatus.Cancelled;
+    public bool IsEnded => Status is FulfilmentStatus.Collected or FulfilmentStatus.Delivered or FulfilmentStatus.Expired or FulfilmentStatus.Cancelled
+        or FulfilmentStatus.Rejected;
+
+    public GeoPoint Destination => new(DestinationLatitude, DestinationLongitude);
 
     public bool CanBeCancelled => Status is FulfilmentStatus.Allocated or FulfilmentStatus.ReadyForPickup;
 
@@ -165,6 +187,17 @@ public sealed class Fulfilment
         CancelledAt = now;
     }
 
+    /// <summary>The origin gives it back, whole (<paramref name="rejected"/> holds what it could not send; the order keeps the
+    /// rest in a new fulfilment). Only while allocated: once picked, shipped or collected the goods have been found.</summary>
+    internal void Reject(RejectionReason reason, IReadOnlyDictionary<string, int> rejected, Instant now)
+    {
+        Require(Status == FulfilmentStatus.Allocated, "be rejected");
+        Status = FulfilmentStatus.Rejected;
+        RejectionReason = reason;
+        RejectedAt = now;
+        foreach (var line in _lines) line.Reject(rejected.GetValueOrDefault(line.Sku));
+    }
+
     private void Require(bool allowed, string step)
     {
         if (!allowed)
@@ -185,4 +218,9 @@ public sealed class FulfilmentLine
 
     public string Sku { get; private set; } = null!;
     public int Quantity { get; private set; }
+
+    /// <summary>Units the origin could not send (0 unless the fulfilment was rejected).</summary>
+    public int RejectedQuantity { get; private set; }
+
+    internal void Reject(int quantity) => RejectedQuantity = quantity;
 }

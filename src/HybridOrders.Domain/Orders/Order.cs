@@ -23,7 +23,7 @@ public enum OrderStatus
 }
 
 /// <summary>An order from any channel. Its fulfilments (one per origin location) carry the goods; its status is derived from them.</summary>
-public sealed class Order
+public sealed class Order : AggregateRoot
 {
     private readonly List<OrderLine> _lines = [];
     private readonly List<Fulfilment> _fulfilments = [];
@@ -48,6 +48,7 @@ public sealed class Order
         Currency = currency;
         PlacedAt = placedAt;
         Status = OrderStatus.Placed;
+        Raise(new OrderEvent(EventTypes.OrderPlaced, this)); // its data (with the fulfilments added next) is taken when it is saved
     }
 
     public Guid Id { get; private set; }
@@ -86,14 +87,83 @@ public sealed class Order
 
     /// <summary>Goods travel from <paramref name="origin"/> to the customer's pickup <paramref name="store"/>.</summary>
     public Fulfilment AddTransfer(Guid id, string origin, FulfilmentSite store, double distanceKm, IEnumerable<StockQuantity> lines,
-        RoutingDecision routing, Instant now) =>
+        RoutingDecision routing, Instant now, Guid? replaces = null) =>
         Add(new Fulfilment(id, NextCode(), FulfilmentType.TransferToPickup, origin, store.Code, null, store.Position, distanceKm, lines, routing,
-            store.TimeZoneId, now));
+            store.TimeZoneId, now, replaces));
 
     /// <summary>Goods are sent from <paramref name="origin"/> to the customer's address (each delivery keeps its own copy of it).</summary>
     public Fulfilment AddDelivery(Guid id, string origin, Address address, GeoPoint destination, double distanceKm, IEnumerable<StockQuantity> lines,
-        RoutingDecision routing, Instant now) =>
-        Add(new Fulfilment(id, NextCode(), FulfilmentType.Delivery, origin, null, address with { }, destination, distanceKm, lines, routing, null, now));
+        RoutingDecision routing, Instant now, Guid? replaces = null) =>
+        Add(new Fulfilment(id, NextCode(), FulfilmentType.Delivery, origin, null, address with { }, destination, distanceKm, lines, routing, null, now,
+            replaces));
+
+    /// <summary>
+    /// The origin of an allocated fulfilment cannot send (some of) it: the fulfilment ends as <c>rejected</c>, showing what was
+    /// rejected, and a new fulfilment at the same origin keeps the rest. What was rejected is then re-routed
+    /// (<see cref="AddReplacement"/>) or cancelled (<see cref="CancelUnsupplied"/>) by the caller, which also moves the stock.
+    /// No <paramref name="lines"/> means all of it. Refused: a SKU the fulfilment does not hold (<c>reject_unknown_sku</c>), more
+    /// than it holds (<c>reject_exceeds_fulfilment</c>), a fulfilment no longer allocated (<c>invalid_transition</c>).
+    /// </summary>
+    public FulfilmentRejection Reject(Guid fulfilmentId, RejectionReason reason, IReadOnlyList<StockQuantity>? lines, Instant now)
+    {
+        var fulfilment = FulfilmentOf(fulfilmentId);
+        var held = fulfilment.Lines.ToDictionary(l => l.Sku, l => l.Quantity, StringComparer.Ordinal);
+        var rejected = lines is null ? held : StockQuantity.Normalize(lines).ToDictionary(l => l.Sku, l => l.Quantity, StringComparer.Ordinal);
+        if (rejected.Keys.FirstOrDefault(sku => !held.ContainsKey(sku)) is { } unknown)
+            throw new DomainException("reject_unknown_sku", $"Fulfilment {fulfilment.Code} holds no {unknown}.", RefusalKind.Unprocessable);
+        if (rejected.FirstOrDefault(r => r.Value > held[r.Key]) is { Key: not null } over)
+            throw new DomainException("reject_exceeds_fulfilment",
+                $"Fulfilment {fulfilment.Code} holds {held[over.Key]} of {over.Key}; {over.Value} cannot be rejected.", RefusalKind.Unprocessable);
+
+        fulfilment.Reject(reason, rejected, now);
+        var rest = held.Select(h => new StockQuantity(h.Key, h.Value - rejected.GetValueOrDefault(h.Key))).Where(l => l.Quantity > 0).ToList();
+        Fulfilment? kept = null;
+        if (rest.Count > 0)
+            kept = Add(new Fulfilment(Guid.CreateVersion7(), NextCode(), fulfilment.Type, fulfilment.OriginLocationCode, fulfilment.DestinationLocationCode,
+                fulfilment.DestinationAddress is { } a ? a with { } : null, fulfilment.Destination, fulfilment.DistanceKm, rest,
+                new RoutingDecision(fulfilment.RoutingStrategy, fulfilment.Candidates), fulfilment.PickupTimeZone, now, fulfilment.Id));
+        Touch();
+        return new FulfilmentRejection(fulfilment, kept, reason,
+            rejected.Where(r => r.Value > 0).Select(r => new StockQuantity(r.Key, r.Value)).OrderBy(l => l.Sku, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Another origin takes over rejected goods: a delivery goes on to the same address, and for a pickup (or a transfer
+    /// to one) the goods travel to the same pickup store as a transfer.</summary>
+    public Fulfilment AddReplacement(FulfilmentRejection rejection, string origin, double distanceKm, IEnumerable<StockQuantity> lines,
+        RoutingDecision routing, Instant now)
+    {
+        var old = rejection.Rejected;
+        return old.Type == FulfilmentType.Delivery
+            ? AddDelivery(Guid.CreateVersion7(), origin, old.DestinationAddress!, old.Destination, distanceKm, lines, routing, now, old.Id)
+            : AddTransfer(Guid.CreateVersion7(), origin, new FulfilmentSite(old.DestinationLocationCode!, old.Destination, old.PickupTimeZone!),
+                distanceKm, lines, routing, now, old.Id);
+    }
+
+    /// <summary>
+    /// What no location can supply is taken off the order: per line the amount not charged is what the customer would have
+    /// paid for those units after the discount, cumulative to the cent with earlier cancellations and returns of the line
+    /// (<see cref="Refund"/>), and the order's subtotal, discount, total and units fall with it.
+    /// </summary>
+    /// <param name="alreadyReturned">Units of each SKU taken back by returns so far.</param>
+    public IReadOnlyList<CancelledLine> CancelUnsupplied(IEnumerable<StockQuantity> lines, IReadOnlyDictionary<string, int> alreadyReturned, Instant now)
+    {
+        var cancelled = new List<CancelledLine>();
+        foreach (var (sku, quantity) in StockQuantity.Normalize(lines))
+        {
+            var line = _lines.FirstOrDefault(l => l.Sku == sku) ?? throw new DomainException("reject_unknown_sku", $"Order {Number} has no line {sku}.");
+            var amount = Refund.For(line.LineTotal, line.Quantity, line.CancelledQuantity + alreadyReturned.GetValueOrDefault(sku), quantity);
+            line.Cancel(quantity, amount);
+            Subtotal -= line.UnitPrice * quantity;
+            Total -= amount;
+            Discount = Subtotal - Total;
+            Units -= quantity;
+            cancelled.Add(new CancelledLine(sku, quantity, amount));
+        }
+        if (cancelled.Count == 0) return cancelled;
+        Touch();
+        if (Status == OrderStatus.Cancelled) CancelledAt ??= now;
+        return cancelled;
+    }
 
     private Fulfilment Add(Fulfilment fulfilment)
     {
@@ -132,7 +202,10 @@ public sealed class Order
     private Fulfilment Step(Guid fulfilmentId, Action<Fulfilment> step)
     {
         var fulfilment = FulfilmentOf(fulfilmentId);
+        var before = fulfilment.Status;
         step(fulfilment);
+        if (fulfilment.Status != before && FulfilmentEvent.TypeFor(fulfilment.Status) is { } type)
+            Raise(new FulfilmentEvent(type, this, fulfilment));
         Touch();
         return fulfilment;
     }
@@ -186,7 +259,8 @@ public sealed class Order
             if (quantity > inWindow - Math.Max(0, returned - (received - inWindow)))
                 throw new DomainException("return_window_closed",
                     $"The {(int)window.TotalDays}-day return window for {sku} of order {Number} has closed.", RefusalKind.Unprocessable);
-            lines.Add(new ReturnLine(sku, condition, quantity, Refund.For(bought.LineTotal, bought.Quantity, returned, quantity)));
+            // cancelled units (never charged) come first in the line's cumulative sequence, so everything adds up to the line total
+            lines.Add(new ReturnLine(sku, condition, quantity, Refund.For(bought.LineTotal, bought.Quantity, bought.CancelledQuantity + returned, quantity)));
         }
 
         var accepted = new Return(returnId, Id, Number, locationCode, lines, reason, Currency, now);
@@ -201,8 +275,11 @@ public sealed class Order
     private void Touch()
     {
         foreach (var f in _fulfilments) f.NoteMinutesToReady(PlacedAt);
+        var before = Status;
         Status = Derive(_fulfilments);
         Version++;
+        if (Status != before && Status is OrderStatus.Completed or OrderStatus.Cancelled)
+            Raise(new OrderEvent(Status == OrderStatus.Completed ? EventTypes.OrderCompleted : EventTypes.OrderCancelled, this));
     }
 
     /// <summary>placed (nothing moved yet) → in_progress (something moved) → completed | cancelled | expired (all ended).</summary>
@@ -215,7 +292,8 @@ public sealed class Order
             if (fulfilments.Any(f => f.Status == FulfilmentStatus.Expired)) return OrderStatus.Expired;
             return OrderStatus.Cancelled;
         }
-        return fulfilments.All(f => f.Status is FulfilmentStatus.Allocated or FulfilmentStatus.Cancelled) && fulfilments.Any(f => f.Status == FulfilmentStatus.Allocated)
+        return fulfilments.All(f => f.Status is FulfilmentStatus.Allocated or FulfilmentStatus.Cancelled or FulfilmentStatus.Rejected)
+               && fulfilments.Any(f => f.Status == FulfilmentStatus.Allocated)
             ? OrderStatus.Placed
             : OrderStatus.InProgress;
     }
@@ -240,10 +318,46 @@ public sealed class OrderLine
     public decimal UnitPrice { get; private set; }
     public decimal Discount { get; private set; }
     public decimal LineTotal { get; private set; }
+
+    /// <summary>Units taken off the order because no location could supply them, and what was not charged for them.</summary>
+    public int CancelledQuantity { get; private set; }
+    public decimal CancelledAmount { get; private set; }
+
+    internal void Cancel(int quantity, decimal amount)
+    {
+        if (quantity <= 0 || CancelledQuantity + quantity > Quantity)
+            throw new DomainException("reject_exceeds_fulfilment", $"Only {Quantity - CancelledQuantity} of {Sku} are left on the order to cancel.",
+                RefusalKind.Unprocessable);
+        CancelledQuantity += quantity;
+        CancelledAmount += amount;
+    }
 }
 
 /// <summary>Where a pickup is collected: the store's code, position and IANA time zone (for its local deadline).</summary>
 public sealed record FulfilmentSite(string Code, GeoPoint Position, string TimeZoneId);
 
+/// <summary>A rejected fulfilment, the new one keeping the rest at its origin (if any), and what is to be routed again.</summary>
+public sealed record FulfilmentRejection(Fulfilment Rejected, Fulfilment? Kept, RejectionReason Reason, IReadOnlyList<StockQuantity> Lines);
+
+/// <summary>Units taken off an order, and the amount not charged for them.</summary>
+public sealed record CancelledLine(string Sku, int Quantity, decimal RefundAmount);
+
 /// <summary>Why a fulfilment goes where it goes: the strategy and every candidate considered (ADR 0006).</summary>
 public sealed record RoutingDecision(string Strategy, IReadOnlyList<CandidateDecision> Candidates);
+
+/// <summary>An order was placed, completed or cancelled; the payload is the order as saved.</summary>
+public sealed record OrderEvent(string Type, Order Order) : IDomainEvent;
+
+/// <summary>A fulfilment of <see cref="Order"/> took a step clients react to (ready, collected, shipped, delivered, expired).</summary>
+public sealed record FulfilmentEvent(string Type, Order Order, Fulfilment Fulfilment) : IDomainEvent
+{
+    public static string? TypeFor(FulfilmentStatus status) => status switch
+    {
+        FulfilmentStatus.ReadyForPickup => EventTypes.FulfilmentReadyForPickup,
+        FulfilmentStatus.Collected => EventTypes.FulfilmentCollected,
+        FulfilmentStatus.Shipped or FulfilmentStatus.InTransit => EventTypes.FulfilmentShipped, // a transfer leaving for the pickup store too
+        FulfilmentStatus.Delivered => EventTypes.FulfilmentDelivered,
+        FulfilmentStatus.Expired => EventTypes.FulfilmentExpired,
+        _ => null,
+    };
+}

@@ -13,7 +13,7 @@ public enum ReservationStatus
 }
 
 /// <summary>A hold of stock at one location for one customer, until it is sold at the till, released or expires.</summary>
-public sealed class Reservation
+public sealed class Reservation : AggregateRoot
 {
     public const int DefaultHoldMinutes = 60;
     public const int MaxHoldMinutes = 10080; // one week
@@ -36,6 +36,7 @@ public sealed class Reservation
         ExpiresAt = createdAt + hold;
         _lines.AddRange(StockQuantity.Normalize(lines).Select(l => new ReservationLine(l.Sku, l.Quantity)));
         if (_lines.Count == 0) throw new ArgumentException("A reservation needs at least one line.", nameof(lines));
+        Raise(new ReservationEvent(EventTypes.ReservationCreated, this));
     }
 
     public Guid Id { get; private set; }
@@ -76,8 +77,17 @@ public sealed class Reservation
         Status = to;
         ClosedAt = now;
         Version++;
+        Raise(new ReservationEvent(to switch
+        {
+            ReservationStatus.Fulfilled => EventTypes.ReservationFulfilled,
+            ReservationStatus.Released => EventTypes.ReservationReleased,
+            _ => EventTypes.ReservationExpired,
+        }, this));
     }
 }
+
+/// <summary>A reservation was created, fulfilled, released or expired; the payload is the reservation as saved.</summary>
+public sealed record ReservationEvent(string Type, Reservation Reservation) : IDomainEvent;
 
 public sealed class ReservationLine
 {

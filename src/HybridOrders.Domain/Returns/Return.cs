@@ -10,7 +10,7 @@ public enum ItemCondition
 }
 
 /// <summary>Goods of an order brought back to a store, and what was refunded for them.</summary>
-public sealed class Return
+public sealed class Return : AggregateRoot
 {
     private readonly List<ReturnLine> _lines = [];
 
@@ -29,6 +29,7 @@ public sealed class Return
         RefundAmount = _lines.Sum(l => l.RefundAmount);
         Currency = currency;
         CreatedAt = createdAt;
+        Raise(new ReturnAccepted(this));
     }
 
     public Guid Id { get; private set; }
@@ -40,6 +41,11 @@ public sealed class Return
     public string Currency { get; private set; } = null!;
     public Instant CreatedAt { get; private set; }
     public IReadOnlyList<ReturnLine> Lines => _lines;
+}
+
+public sealed record ReturnAccepted(Return Return) : IDomainEvent
+{
+    public string Type => EventTypes.ReturnAccepted;
 }
 
 public sealed class ReturnLine

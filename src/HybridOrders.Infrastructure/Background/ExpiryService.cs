@@ -1,3 +1,4 @@
+using HybridOrders.Application.Common;
 using HybridOrders.Application.Fulfilments;
 using HybridOrders.Application.Reservations;
 using HybridOrders.Domain.Common;
@@ -12,7 +13,7 @@ namespace HybridOrders.Infrastructure.Background;
 /// <summary>Expires holds whose time is up and pickups past their deadline, every few seconds, without any request. Each is
 /// expired in its own transaction; when several instances share a database they may pick the same one, and the version
 /// check (on the reservation or the order) lets exactly one of them expire it and give its stock back.</summary>
-public sealed class ExpiryService(IServiceProvider services, DatabaseReadiness readiness,
+public sealed class ExpiryService(IServiceProvider services, DatabaseReadiness readiness, BackgroundHeartbeats heartbeats,
     IOptions<ReservationOptions> options, ILogger<ExpiryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,12 +21,15 @@ public sealed class ExpiryService(IServiceProvider services, DatabaseReadiness r
         try
         {
             await readiness.WhenReady(stoppingToken);
-            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ExpirySweepSeconds));
+            var interval = TimeSpan.FromSeconds(options.Value.ExpirySweepSeconds);
+            using var timer = new PeriodicTimer(interval);
+            heartbeats.Register(HeartbeatName, interval);
             do
             {
                 try
                 {
                     await SweepAsync(stoppingToken);
+                    heartbeats.Tick(HeartbeatName);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -37,6 +41,8 @@ public sealed class ExpiryService(IServiceProvider services, DatabaseReadiness r
         {
         }
     }
+
+    public const string HeartbeatName = "expiry-sweeper";
 
     /// <summary>One sweep: expires every due hold and every pickup past its deadline (in batches); returns how many this instance expired.</summary>
     public async Task<int> SweepAsync(CancellationToken ct) =>
@@ -63,6 +69,7 @@ public sealed class ExpiryService(IServiceProvider services, DatabaseReadiness r
                     {
                         expired++;
                         progressed = true;
+                        if (what == "Pickup") HybridOrdersMetrics.PickupExpired(); else HybridOrdersMetrics.HoldExpired();
                         logger.LogInformation("{What} {Id} expired; its stock is available again", what, id);
                     }
                 }

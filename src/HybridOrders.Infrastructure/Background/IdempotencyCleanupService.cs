@@ -9,7 +9,7 @@ using NodaTime;
 namespace HybridOrders.Infrastructure.Background;
 
 /// <summary>Forgets idempotency keys older than the retention (at least 24 hours, as the contract promises).</summary>
-internal sealed class IdempotencyCleanupService(IServiceProvider services, DatabaseReadiness readiness, IClock clock,
+internal sealed class IdempotencyCleanupService(IServiceProvider services, DatabaseReadiness readiness, BackgroundHeartbeats heartbeats, IClock clock,
     IOptions<IdempotencyOptions> options, ILogger<IdempotencyCleanupService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,7 +17,9 @@ internal sealed class IdempotencyCleanupService(IServiceProvider services, Datab
         try
         {
             await readiness.WhenReady(stoppingToken);
-            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(30));
+            var interval = TimeSpan.FromMinutes(30);
+            using var timer = new PeriodicTimer(interval);
+            heartbeats.Register("idempotency-cleanup", interval);
             do
             {
                 try
@@ -27,6 +29,7 @@ internal sealed class IdempotencyCleanupService(IServiceProvider services, Datab
                     var cutoff = clock.GetCurrentInstant() - Duration.FromHours(Math.Max(24, options.Value.RetentionHours));
                     var deleted = await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(stoppingToken);
                     if (deleted > 0) logger.LogInformation("Forgot {Count} idempotency keys older than {Cutoff}", deleted, cutoff);
+                    heartbeats.Tick("idempotency-cleanup");
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

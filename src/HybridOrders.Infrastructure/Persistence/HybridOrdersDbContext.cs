@@ -1,4 +1,5 @@
 using HybridOrders.Application.Common;
+using HybridOrders.Application.Events;
 using HybridOrders.Domain.Catalog;
 using HybridOrders.Domain.Common;
 using HybridOrders.Domain.Customers;
@@ -9,6 +10,7 @@ using HybridOrders.Domain.Orders;
 using HybridOrders.Domain.Promotions;
 using HybridOrders.Domain.Returns;
 using HybridOrders.Domain.Reservations;
+using HybridOrders.Domain.Webhooks;
 using HybridOrders.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,14 +30,22 @@ public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContex
     public DbSet<Fulfilment> Fulfilments => Set<Fulfilment>();
     public DbSet<Promotion> Promotions => Set<Promotion>();
     public DbSet<Return> Returns => Set<Return>();
+    public DbSet<EventRecord> Events => Set<EventRecord>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ImportedSale> ImportedSales => Set<ImportedSale>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerIdentifier> CustomerIdentifiers => Set<CustomerIdentifier>();
     public DbSet<CustomerLink> CustomerLinks => Set<CustomerLink>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HybridOrdersDbContext).Assembly);
+        // Raised events live on the aggregate until they are saved as outbox rows (Outbox/OutboxInterceptor): never columns.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(AggregateRoot).IsAssignableFrom(e.ClrType)).ToList())
+            modelBuilder.Entity(entity.ClrType).Ignore(nameof(AggregateRoot.DomainEvents));
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -48,8 +58,10 @@ public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContex
         builder.Properties<FulfilmentStatus>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<FulfilmentType>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<FulfilmentMode>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<RejectionReason>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<PromotionKind>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<ItemCondition>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<WebhookStatus>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<decimal>().HavePrecision(18, 2);
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using HybridOrders.Application.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Logging;
@@ -18,10 +17,6 @@ namespace HybridOrders.Infrastructure.Persistence;
 /// </summary>
 internal sealed class TransactionRetry(IOptions<TransactionRetryOptions> options, ILogger<TransactionRetry> logger)
 {
-    private static readonly Meter Meter = new("HybridOrders");
-    private static readonly Counter<long> Retries = Meter.CreateCounter<long>("hybridorders.db.transaction_retries",
-        description: "Transactions rolled back and run again after a deadlock or serialization failure");
-
     /// <param name="attempt">One attempt: begins, works and commits its own transaction.</param>
     /// <param name="rollBack">Puts everything back after a failed attempt (roll back, clear the change tracker).</param>
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> attempt, Func<Task> rollBack, CancellationToken ct)
@@ -42,7 +37,7 @@ internal sealed class TransactionRetry(IOptions<TransactionRetryOptions> options
                     throw new TryAgainException($"The database was too busy to complete this request ({reason}); nothing was changed. Send it again.",
                         TimeSpan.FromSeconds(1), ex);
                 }
-                Retries.Add(1, new KeyValuePair<string, object?>("reason", reason));
+                HybridOrdersMetrics.TransactionRetried(reason);
                 logger.LogWarning("Retrying transaction after {Reason} (attempt {Attempt} of {MaxAttempts}); trace {TraceId}",
                     reason, number + 1, max, Activity.Current?.TraceId.ToString());
                 var delay = options.Value.BaseDelayMs * (1 << Math.Min(number - 1, 6));

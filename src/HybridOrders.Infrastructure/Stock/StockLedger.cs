@@ -16,7 +16,8 @@ namespace HybridOrders.Infrastructure.Stock;
 /// ledger remembers the highest line it locked in the current transaction, so a later call that would go back below it
 /// (the start of a deadlock cycle) is seen: logged always, refused where <see cref="StockOptions.EnforceLockOrder"/> is on.
 /// </summary>
-internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock, IOptions<StockOptions> options, ILogger<StockLedger> logger)
+internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock, IOptions<StockOptions> options, ILogger<StockLedger> logger,
+    Outbox.EventOutbox outbox)
     : IStockLedger
 {
     private const int MaxCountAttempts = 10;
@@ -25,12 +26,16 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
     private Guid? _transactionId;
     private StockLineKey? _highestLocked;
 
+    /// <summary>The movement rows appended inside the current <see cref="TryApplyAsync"/> savepoint: all of them are dropped with it
+    /// (a refused attempt must leave no ledger row behind, whatever kind of move appended it).</summary>
+    private List<StockMovement>? _attempt;
+
     public async Task ApplyAsync(StockMoves moves, CancellationToken ct)
     {
         var full = await TakeCapacityAsync(moves, ct);
         if (full.Count > 0)
             throw new DomainException("at_capacity", $"Location {full[0]} has reached its daily capacity.");
-        var shortages = await ApplyInLockOrderAsync(moves, appended: null, ct);
+        var shortages = await ApplyInLockOrderAsync(moves, ct);
         if (shortages.Count > 0)
             throw new InsufficientStockException(shortages.Select(s => new StockShortage(s.Sku, s.Requested, s.Available)).ToList());
     }
@@ -41,9 +46,19 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
         const string savepoint = "reserve_attempt"; // a fixed name: SAVEPOINT may repeat a name, and one statement text keeps pg_stat_statements tidy
         await tx.CreateSavepointAsync(savepoint, ct);
         var highestBefore = HighestLocked();
-        var appended = new List<StockMovement>();
-        var full = await TakeCapacityAsync(moves, ct);
-        var shortages = full.Count == 0 ? await ApplyInLockOrderAsync(moves, appended, ct) : [];
+        var stockEventsBefore = _stockEvents.Count;
+        var appended = _attempt = [];
+        IReadOnlyList<string> full;
+        IReadOnlyList<LocatedShortage> shortages;
+        try
+        {
+            full = await TakeCapacityAsync(moves, ct);
+            shortages = full.Count == 0 ? await ApplyInLockOrderAsync(moves, ct) : [];
+        }
+        finally
+        {
+            _attempt = null;
+        }
         if (full.Count == 0 && shortages.Count == 0)
         {
             await tx.ReleaseSavepointAsync(savepoint, ct);
@@ -53,12 +68,13 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
         await tx.RollbackToSavepointAsync(savepoint, ct);
         _highestLocked = highestBefore;
         foreach (var movement in appended) db.Entry(movement).State = EntityState.Detached;
+        DropStockEventsAfter(stockEventsBefore);
         return new StockApplyResult(shortages, full);
     }
 
     /// <summary>Every move in lock order. Once one reserve is short the batch has failed: the remaining reserves are only read,
     /// so that the refusal lists every line that is short without locking more rows, and nothing else is applied.</summary>
-    private async Task<IReadOnlyList<LocatedShortage>> ApplyInLockOrderAsync(StockMoves moves, List<StockMovement>? appended, CancellationToken ct)
+    private async Task<IReadOnlyList<LocatedShortage>> ApplyInLockOrderAsync(StockMoves moves, CancellationToken ct)
     {
         var shortages = new List<LocatedShortage>();
         foreach (var move in moves.InLockOrder())
@@ -74,7 +90,7 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
             switch (kind)
             {
                 case StockMoveKind.Reserve:
-                    var held = await TryReserveLineAsync(location, sku, quantity, reference, ct, appended);
+                    var held = await TryReserveLineAsync(location, sku, quantity, reference, ct);
                     if (held < quantity) shortages.Add(new LocatedShortage(location, sku, quantity, held));
                     break;
                 case StockMoveKind.Release:
@@ -99,6 +115,12 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
                     await EnsureLineAsync(location, sku, ct);
                     Append(location, sku, MovementKind.Damaged, 0, 0, $"{reference}:{quantity} damaged");
                     break;
+                case StockMoveKind.WriteOffMissing:
+                    await TakeReservedLineAsync(location, sku, quantity, MovementKind.Adjustment, reference, ct);
+                    break;
+                case StockMoveKind.WriteOffDamaged:
+                    await TakeReservedLineAsync(location, sku, quantity, MovementKind.Damaged, reference, ct);
+                    break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(moves), kind, "Unknown stock move.");
             }
@@ -113,19 +135,15 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
     {
         await EnsureLineAsync(locationCode, sku, ct);
         var held = alsoReserved ? quantity : 0;
-        var updated = await Line(locationCode, sku).Where(x => x.OnHand <= int.MaxValue - quantity).ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.OnHand, x => x.OnHand + quantity)
-            .SetProperty(x => x.Reserved, x => x.Reserved + held), ct);
-        if (updated == 0) throw StockLimit(locationCode, sku);
+        if (await UpdateLineAsync(locationCode, sku, quantity, held, ct, maxOnHand: int.MaxValue - quantity) is null)
+            throw StockLimit(locationCode, sku);
         Append(locationCode, sku, kind, quantity, held, reference);
     }
 
     private async Task ReleaseLineAsync(string locationCode, string sku, int quantity, string? reference, CancellationToken ct)
     {
-        var updated = await Line(locationCode, sku)
-            .Where(x => x.Reserved >= quantity)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - quantity), ct);
-        EnsureUpdated(updated, locationCode, sku);
+        var updated = await UpdateLineAsync(locationCode, sku, 0, -quantity, ct, minReserved: quantity);
+        EnsureUpdated(updated is null ? 0 : 1, locationCode, sku);
         Append(locationCode, sku, MovementKind.Release, 0, -quantity, reference);
     }
 
@@ -179,7 +197,7 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
         // change between the read and the write makes the update miss and the count try again.
         for (var attempt = 0; attempt < MaxCountAttempts; attempt++)
         {
-            var current = await Line(locationCode, sku).AsNoTracking().Select(x => new { x.OnHand, x.Reserved }).SingleAsync(ct);
+            var current = await Line(locationCode, sku).AsNoTracking().Select(x => new { x.OnHand, x.Reserved, x.SafetyStock, x.LowStockThreshold }).SingleAsync(ct);
             if (countedQuantity < current.Reserved)
                 throw new DomainException("count_below_reserved",
                     $"The count {countedQuantity} of {sku} at {locationCode} is below the {current.Reserved} units reserved there; release or fulfil reservations first.");
@@ -189,6 +207,9 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
             if (updated == 1)
             {
                 Append(locationCode, sku, MovementKind.Adjustment, countedQuantity - current.OnHand, 0, reference);
+                // The update matched the figures read (on-hand unchanged, row now locked): they are the line's before and after.
+                NoteThreshold(locationCode, sku, current.OnHand, current.Reserved,
+                    new LineFigures(countedQuantity, current.Reserved, current.SafetyStock, current.LowStockThreshold));
                 return;
             }
         }
@@ -203,25 +224,27 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
         await Line(locationCode, sku).ExecuteUpdateAsync(s => s.SetProperty(x => x.SafetyStock, quantity), ct);
     }
 
+    public async Task SetLowStockThresholdAsync(StockLineKey line, int quantity, CancellationToken ct)
+    {
+        var (locationCode, sku) = line;
+        NoteLocking(locationCode, sku);
+        await EnsureLineAsync(locationCode, sku, ct);
+        await Line(locationCode, sku).ExecuteUpdateAsync(s => s.SetProperty(x => x.LowStockThreshold, quantity), ct);
+    }
+
     private IQueryable<StockLine> Line(string locationCode, string sku) =>
         db.StockLines.Where(x => x.LocationCode == locationCode && x.Sku == sku);
 
     /// <summary>One line's hold: the conditional update (enough available, location active). Returns what was available:
     /// at least <paramref name="quantity"/> when it was held, less when it was refused. When the update misses but a re-read
     /// shows enough (a concurrent release committed in between), it tries again rather than refuse or skip the line.</summary>
-    private async Task<int> TryReserveLineAsync(string locationCode, string sku, int quantity, string? reference, CancellationToken ct,
-        List<StockMovement>? appended = null)
+    private async Task<int> TryReserveLineAsync(string locationCode, string sku, int quantity, string? reference, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var updated = await Line(locationCode, sku)
-                .Where(x => x.OnHand - x.Reserved - x.SafetyStock >= quantity)
-                .Where(x => db.Locations.Any(l => l.Code == x.LocationCode && l.IsActive))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved + quantity), ct);
-            if (updated == 1)
+            if (await UpdateLineAsync(locationCode, sku, 0, quantity, ct, minAvailable: quantity) is not null)
             {
-                var movement = Append(locationCode, sku, MovementKind.Reserve, 0, quantity, reference);
-                appended?.Add(movement);
+                Append(locationCode, sku, MovementKind.Reserve, 0, quantity, reference);
                 return quantity;
             }
             var available = await AvailableAsync(locationCode, sku, ct);
@@ -238,8 +261,11 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
         return figures is null ? 0 : StockLine.AvailableOf(figures.OnHand, figures.Reserved, figures.SafetyStock);
     }
 
-    private StockMovement Append(string locationCode, string sku, MovementKind kind, int onHandDelta, int reservedDelta, string? reference) =>
-        db.StockMovements.Add(new StockMovement(locationCode, sku, kind, onHandDelta, reservedDelta, reference, clock.GetCurrentInstant())).Entity;
+    private void Append(string locationCode, string sku, MovementKind kind, int onHandDelta, int reservedDelta, string? reference)
+    {
+        var movement = db.StockMovements.Add(new StockMovement(locationCode, sku, kind, onHandDelta, reservedDelta, reference, clock.GetCurrentInstant())).Entity;
+        _attempt?.Add(movement);
+    }
 
     /// <summary>Creates an empty stock line if there is none. Two requests creating the same line race on its primary key:
     /// the loser's insert is rolled back to EF's savepoint and it carries on with the winner's line.</summary>

@@ -58,7 +58,7 @@ public abstract class StockTests(ApiFactory factory)
         receipt.Get<string>("locationCode").ShouldBe(location);
         receipt["lines"]!.AsArray().Count.ShouldBe(2);
         Line(receipt, fresh).ToJsonString().ShouldBe(
-            $$"""{"locationCode":"{{location}}","sku":"{{fresh}}","onHand":4,"reserved":0,"safetyStock":0,"available":4}""");
+            $$"""{"locationCode":"{{location}}","sku":"{{fresh}}","onHand":4,"reserved":0,"safetyStock":0,"available":4,"lowStockThreshold":0}""");
         Line(receipt, stocked).Get<int>("onHand").ShouldBe(6);
         var movements = await MovementsAsync(location, fresh);
         movements.ShouldAllBe(m => m!["kind"]!.GetValue<string>() == "receipt" && m["reference"]!.GetValue<string>() == "PO-4711");

@@ -179,4 +179,75 @@ public sealed class SwaggerTests(SqliteApiFactory factory) : IClassFixture<Sqlit
             parameters.ShouldBeSubsetOf(documented.ToList());
         }
     }
+
+    private static JsonNode Component(JsonNode document, string name) =>
+        document["components"]!["schemas"]![name].ShouldNotBeNull($"no component schema {name}")!;
+
+    private static bool Nullable(JsonNode property) =>
+        property["nullable"]?.GetValue<bool>() == true || (property["type"] is JsonArray types && types.Any(t => t!.GetValue<string>() == "null"));
+
+    private static string[] Required(JsonNode schema) => schema["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToArray() ?? [];
+
+    [Fact]
+    public async Task Always_present_response_properties_are_required_and_nullable_only_where_null_occurs()
+    {
+        var document = await DocumentAsync();
+        var order = Component(document, "OrderResponse");
+        var fulfilment = Component(document, "FulfilmentResponse");
+        Required(order).ShouldBe(order["properties"]!.AsObject().Select(p => p.Key).ToArray(), ignoreOrder: true);
+        Required(fulfilment).ShouldBe(fulfilment["properties"]!.AsObject().Select(p => p.Key).ToArray(), ignoreOrder: true);
+        foreach (var (schema, never) in new[]
+                 {
+                     (order, new[] { "id", "number", "status", "lines", "fulfilments", "total", "placedAt" }),
+                     (fulfilment, new[] { "id", "originLocationCode", "lines", "routing", "destination", "createdAt" }),
+                     (Component(document, "RoutingResponse"), new[] { "strategy", "candidates" }),
+                     (Component(document, "ReservationResponse"), new[] { "id", "lines", "expiresAt" }),
+                 })
+            foreach (var name in never) Nullable(schema["properties"]![name]!).ShouldBeFalse($"{name} is never null");
+        foreach (var name in new[] { "readyAt", "pickupDeadline", "pickupDeadlineLocal", "shippedAt", "deliveredAt" })
+            Nullable(fulfilment["properties"]![name]!).ShouldBeTrue($"{name} is null until it happens");
+        Nullable(order["properties"]!["promoCode"]!).ShouldBeTrue();
+        Nullable(Component(document, "PageOfOrderResponse")["properties"]!["nextCursor"]!).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Request_bodies_require_what_the_validator_requires()
+    {
+        var document = await DocumentAsync();
+        Required(Component(document, "HoldStock")).ShouldBe(["channel", "customer", "lines", "locationCode"], ignoreOrder: true);
+        Required(Component(document, "PlaceOrder")).ShouldBe(["channel", "customer", "fulfilment", "lines"], ignoreOrder: true);
+        Required(Component(document, "QuantityLine")).ShouldBe(["sku", "quantity"], ignoreOrder: true);
+        Required(Component(document, "ReturnLineRequest")).ShouldBe(["sku", "quantity", "condition"], ignoreOrder: true); // child rules
+        Required(Component(document, "SafetyStockBody")).ShouldBe(["quantity"]);
+        Required(Component(document, "CreateLocation")).ShouldNotContain("openingHours");
+        Nullable(Component(document, "HoldStock")["properties"]!["locationCode"]!).ShouldBeFalse("null is refused");
+        Nullable(Component(document, "HoldStock")["properties"]!["holdMinutes"]!).ShouldBeTrue("optional");
+    }
+
+    [Fact]
+    public async Task Operation_ids_are_unique_camel_case_and_every_operation_declares_its_problems()
+    {
+        var document = await DocumentAsync();
+        var operations = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => o.Value!)).ToList();
+        var ids = operations.Select(o => o["operationId"]!.GetValue<string>()).ToList();
+        ids.ShouldBeUnique();
+        ids.ShouldAllBe(id => Regex.IsMatch(id, "^[a-z][a-zA-Z]+$"));
+        operations.ShouldAllBe(o => !string.IsNullOrWhiteSpace(o["summary"]!.GetValue<string>()));
+        foreach (var operation in operations)
+            foreach (var status in new[] { "401", "403", "429" })
+                ProblemSchema(document, operation, status);
+        var problem = Component(document, "ProblemDetails");
+        Required(problem).ShouldBe(["type", "title", "status", "code"], ignoreOrder: true);
+        Operation(document, "get", "/api/v1/orders")["responses"]!["429"]!["headers"]!["Retry-After"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Schema_ids_carry_no_namespace_prefix()
+    {
+        var document = await DocumentAsync();
+        var names = document["components"]!["schemas"]!.AsObject().Select(p => p.Key).ToList();
+        names.ShouldContain("PlaceOrder");
+        names.ShouldContain("PageOfOrderResponse");
+        names.ShouldAllBe(n => !n.Contains('.'), "no two of our types share a name today; only a collision brings a prefix back");
+    }
 }

@@ -103,6 +103,9 @@ public static class Api
     }
 
     public static T Get<T>(this JsonNode node, string property) => node[property]!.GetValue<T>();
+
+    /// <summary>The id of an event's data (null for stock events, whose data has none).</summary>
+    public static string? DataId(this JsonNode evt) => evt["data"]?["id"]?.GetValue<string>();
 }
 
 /// <summary>A stock line's figures and what its ledger sums to; the two must always agree.</summary>

@@ -22,6 +22,9 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public abstract string Provider { get; }
     protected abstract string ConnectionString { get; }
 
+    /// <summary>OpenTelemetry and GET /metrics on (only the tests about them).</summary>
+    public bool Telemetry { get; init; }
+
     /// <summary>Set for tests that move time (expiry); null means the system clock.</summary>
     public FakeClock? Clock { get; init; }
 
@@ -40,6 +43,9 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Auth:ApiKeys:2:Key", LogisticsKey);
         builder.UseSetting("Auth:ApiKeys:2:Role", "logistics");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // OpenTelemetry off unless a test is about it (MetricsTests): with dozens of hosts in one process every provider
+        // would listen to every host's meters.
+        builder.UseSetting("Telemetry:Enabled", Telemetry ? "true" : "false");
         builder.ConfigureTestServices(services =>
         {
             if (Clock is not null) services.AddSingleton<IClock>(Clock);
@@ -106,7 +112,9 @@ public class PostgresApiFactory : ApiFactory
     public string Database => _database;
 
     public override string Provider => "postgresql";
-    protected override string ConnectionString => $"{PostgresServer.ConnectionString};Database={_database}";
+    // Each host has its own database and so its own pool: idle connections are closed after 15 s (not Npgsql's 300 s), so that the
+    // classes that have finished do not keep holding server slots (max_connections) while the rest of the suite runs.
+    protected override string ConnectionString => $"{PostgresServer.ConnectionString};Database={_database};Connection Idle Lifetime=15;Connection Pruning Interval=5";
 }
 
 /// <summary>The PostgreSQL the test command started (HYBRIDORDERS_TEST_POSTGRES). Tests do not skip when it is

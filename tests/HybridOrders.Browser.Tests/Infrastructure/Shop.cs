@@ -69,6 +69,17 @@ public sealed class Shop(MonitorHost host)
         fulfilment = new { type = "pickup", locationCode = store, allowTransfer },
     });
 
+    /// <summary>The origin cannot send it: rejected (by logistics) and routed again; returns the reject's answer.</summary>
+    public Task<JsonNode> RejectAsync(string fulfilmentId, string reason) =>
+        SendAsync(Logistics, $"/api/v1/fulfilments/{fulfilmentId}/reject", new { reason });
+
+    /// <summary>Sets a location's daily capacity (admin).</summary>
+    public async Task<JsonNode> SetCapacityAsync(string locationCode, int? dailyCapacity)
+    {
+        using var response = await _admin.PutAsJsonAsync($"/api/v1/locations/{locationCode}/capacity", new { dailyCapacity });
+        return await ReadAsync(response);
+    }
+
     public async Task<JsonNode> FulfilmentAsync(string id)
     {
         using var response = await Logistics.GetAsync($"/api/v1/fulfilments/{id}");

@@ -181,6 +181,7 @@ internal sealed class FulfilmentConfiguration : IEntityTypeConfiguration<Domain.
         b.Ignore(f => f.PickupLocationCode);
         b.Ignore(f => f.IsEnded);
         b.Ignore(f => f.CanBeCancelled);
+        b.Ignore(f => f.Destination);
         b.HasOne<Location>().WithMany().HasForeignKey(f => f.OriginLocationCode).OnDelete(DeleteBehavior.Restrict);
         b.OwnsOne(f => f.DestinationAddress, a =>
         {

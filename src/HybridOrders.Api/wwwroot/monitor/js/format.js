@@ -10,7 +10,11 @@ export const STATUSES = {
   delivered: { label: 'Delivered', long: 'Delivered', open: false },
   expired: { label: 'Expired', long: 'Expired (not collected in time)', open: false },
   cancelled: { label: 'Cancelled', long: 'Cancelled', open: false },
+  rejected: { label: 'Rejected', long: 'Rejected by its origin (re-routed)', open: false },
 };
+
+export const REJECTION_REASONS = { not_found: 'not found', damaged: 'damaged', store_unable: 'store unable' };
+export const rejectionLabel = (r) => REJECTION_REASONS[r] ?? (r ? r.replaceAll('_', ' ') : '');
 
 export const OPEN_STATUSES = Object.keys(STATUSES).filter((s) => STATUSES[s].open);
 
@@ -27,6 +31,7 @@ export const STRATEGIES = {
   split_two_locations: 'Split over the best pair of locations',
   split_greedy_nearest: 'Split greedily, nearest first',
   pickup_at_store: 'Pickup at the chosen store',
+  reroute_after_rejection: 'Re-routed after its origin rejected it',
 };
 
 export const statusLabel = (s) => STATUSES[s]?.label ?? s;

@@ -2,10 +2,12 @@
 // (equirectangular, longitudes scaled by cos(latitude) so distances look right). No tiles, nothing downloaded.
 // Stores are circles, warehouses squares; every open fulfilment is a curve from its origin to its destination
 // (dashed when it is a transfer to a pickup store), a pickup waiting at its own store is a dot beside the store,
-// and the parts of a split order share a ring around their destination.
+// and the parts of a split order share a ring around their destination. A fulfilment its origin rejected is drawn faded with
+// a ✕ at that origin, and a dotted link runs from there to the origin that took over (↻ on the new route). A location with a
+// daily capacity carries a gauge ring of what it has used today.
 
 import { s } from './dom.js';
-import { statusLabel, typeLabel, formatKm, formatAddress, OPEN_STATUSES } from './format.js';
+import { statusLabel, typeLabel, formatKm, formatAddress, rejectionLabel, OPEN_STATUSES } from './format.js';
 
 // The drawing is sized in CSS pixels (the viewBox follows the element's width), so text stays readable at any width.
 let W = 1000;
@@ -70,7 +72,7 @@ export function renderMap(svg, data, on) {
   const { project, unitsPerKm } = projection(box);
 
   const defs = s('defs', {},
-    OPEN_STATUSES.map((status) =>
+    [...OPEN_STATUSES, 'rejected'].map((status) =>
       s('marker', { id: `arrow-${status}`, viewBox: '0 0 10 10', refX: '8', refY: '5', markerWidth: '11', markerHeight: '11', markerUnits: 'userSpaceOnUse', orient: 'auto' },
         s('path', { d: 'M0 0 L10 5 L0 10 z', className: `arrow-head st-${status}` }))));
 
@@ -79,6 +81,9 @@ export function renderMap(svg, data, on) {
   const destinations = new Map();
   const pickupsAt = new Map();
   const pairCount = new Map();
+  const rejectMarks = [];
+  const links = [];
+  const byId = new Map(drawn.map((f) => [f.id, f]));
 
   for (const f of drawn) {
     const origin = byCode.get(f.originLocationCode);
@@ -86,16 +91,35 @@ export function renderMap(svg, data, on) {
     const [x1, y1] = project(f.destination.longitude, f.destination.latitude);
     const issues = data.issuesOf(f);
     const split = data.splitOf(f);
+    const rejected = f.status === 'rejected';
+    const old = f.replacesFulfilmentId ? byId.get(f.replacesFulfilmentId) : null;
+    const rerouted = f.routing?.strategy === 'reroute_after_rejection';
+    const next = rejected ? (data.replacementsOf?.(f) ?? []) : [];
     const label = `${f.code}: ${typeLabel(f.type)} from ${f.originLocationCode} to ${f.destination.locationCode ?? 'the customer'}, `
       + `${formatKm(f.distanceKm)}, ${statusLabel(f.status)}, order ${f.orderNumber}`
+      + (rejected ? ` (${rejectionLabel(f.rejectionReason)} at ${f.originLocationCode}${next.length ? `; re-routed as ${next.map((r) => `${r.code} from ${r.originLocationCode}`).join(', ')}` : ''})` : '')
+      + (rerouted ? `, re-routed after ${old ? `${old.code} was rejected at ${old.originLocationCode}` : 'a rejection'}` : '')
       + (split ? `, part ${split.index} of ${split.count} of a split order` : '')
       + (issues.length ? `. ${issues.map((i) => i.text).join('; ')}` : '');
     const common = {
       tabindex: '0', role: 'button', 'aria-label': label, 'data-tip': label, 'data-id': f.id, 'data-order': f.orderId,
       'data-code': f.code, 'data-focus-key': `map-${f.id}`,
       className: [f.type === 'pickup' ? 'pickup-dot' : 'route', `st-${f.status}`, `type-${f.type}`,
-        issues.some((i) => i.kind === 'late') ? 'late' : '', f.id === selectedId ? 'selected' : '', split ? 'split' : ''].filter(Boolean).join(' '),
+        issues.some((i) => i.kind === 'late') ? 'late' : '', f.id === selectedId ? 'selected' : '', split ? 'split' : '',
+        rejected ? 'rejected' : '', rerouted ? 'rerouted' : ''].filter(Boolean).join(' '),
     };
+    if (rejected) {
+      rejectMarks.push(s('text', { x: fmt(x0 - 16), y: fmt(y0 + 18), className: 'reject-mark', 'aria-hidden': 'true', 'data-code': f.code }, '✕'));
+    }
+    if (rerouted && old && old.originLocationCode !== f.originLocationCode && byCode.has(old.originLocationCode)) {
+      const from = byCode.get(old.originLocationCode);
+      const [lx, ly] = project(from.longitude, from.latitude);
+      const linkLabel = `${old.code} rejected at ${old.originLocationCode} (${rejectionLabel(old.rejectionReason)}): re-routed from ${f.originLocationCode} as ${f.code}`;
+      links.push(s('path', {
+        d: `M${fmt(lx)} ${fmt(ly)} L${fmt(x0)} ${fmt(y0)}`, className: 'reroute-link', tabindex: '0', 'aria-label': linkLabel, 'data-tip': linkLabel,
+        'data-from': old.id, 'data-to': f.id, 'data-order': f.orderId, 'data-focus-key': `link-${f.id}`,
+      }));
+    }
 
     if (Math.hypot(x1 - x0, y1 - y0) < 4) {
       // A pickup at its own store: a dot beside the store.
@@ -156,18 +180,34 @@ export function renderMap(svg, data, on) {
     const right = x + 11 + text.length * 9.3 < W - 6; // bold 12px capitals are about 9 px wide
     return s('text', { x: fmt(right ? x + 11 : x - 11), y: fmt(y - 9), 'text-anchor': right ? 'start' : 'end', className: 'location-label' }, text);
   };
-  const openAt = (code) => drawn.filter((f) => f.originLocationCode === code || f.destination.locationCode === code).length;
+  const openAt = (code) => drawn.filter((f) => f.status !== 'rejected' && (f.originLocationCode === code || f.destination.locationCode === code)).length;
   const locationMarks = locations.map((l) => {
     const [x, y] = project(l.longitude, l.latitude);
     const open = openAt(l.code);
-    const label = `${l.code} — ${l.name} (${l.kind}${l.active === false ? ', inactive' : ''}). ${open} open fulfilment${open === 1 ? '' : 's'}. Press Enter to filter the table.`;
+    const cap = data.capacityOf?.(l.code);
+    const limited = cap && cap.dailyCapacity !== null && cap.dailyCapacity !== undefined;
+    const full = limited && cap.usedToday >= cap.dailyCapacity;
+    const capText = !cap ? '' : limited
+      ? ` Capacity today (${cap.localDate}): ${cap.usedToday} of ${cap.dailyCapacity} used${full ? ', full: routing skips it' : ''}.`
+      : ` Capacity today (${cap.localDate}): ${cap.usedToday} used, no limit.`;
+    const label = `${l.code} — ${l.name} (${l.kind}${l.active === false ? ', inactive' : ''}). ${open} open fulfilment${open === 1 ? '' : 's'}.${capText} Press Enter to filter the table.`;
     const shape = l.kind === 'warehouse'
       ? s('rect', { x: fmt(x - 8), y: fmt(y - 8), width: 16, height: 16, rx: 2 })
       : s('circle', { cx: fmt(x), cy: fmt(y), r: 7 });
+    let gauge = null;
+    if (limited) {
+      const r = 12;
+      const c = 2 * Math.PI * r;
+      const share = cap.dailyCapacity === 0 ? 1 : Math.min(1, cap.usedToday / cap.dailyCapacity);
+      gauge = s('g', { className: `capacity${full ? ' at-capacity' : ''}`, 'data-capacity': `${cap.usedToday}/${cap.dailyCapacity}` },
+        s('circle', { cx: fmt(x), cy: fmt(y), r, className: 'capacity-track' }),
+        s('circle', { cx: fmt(x), cy: fmt(y), r, className: 'capacity-used', 'stroke-dasharray': `${fmt(share * c)} ${fmt(c)}`, transform: `rotate(-90 ${fmt(x)} ${fmt(y)})` }),
+        s('text', { x: fmt(x), y: fmt(y + 26), 'text-anchor': 'middle', className: 'capacity-label' }, `${cap.usedToday}/${cap.dailyCapacity}`));
+    }
     return s('g', {
-      className: `location kind-${l.kind}${l.active === false ? ' inactive' : ''}${data.locationFilter === l.code ? ' filtered' : ''}`,
+      className: `location kind-${l.kind}${l.active === false ? ' inactive' : ''}${data.locationFilter === l.code ? ' filtered' : ''}${full ? ' full' : ''}`,
       tabindex: '0', role: 'button', 'aria-label': label, 'data-tip': label, 'data-location': l.code, 'data-focus-key': `loc-${l.code}`,
-    }, shape, labelAt(l.code, x, y));
+    }, gauge, shape, labelAt(l.code, x, y));
   });
 
   const pickupMarks = [];
@@ -183,11 +223,13 @@ export function renderMap(svg, data, on) {
   return [
     defs,
     s('rect', { x: 0, y: 0, width: W, height: H, className: 'map-bg' }),
+    s('g', { className: 'layer-links' }, links),
     s('g', { className: 'layer-routes' }, routes),
     s('g', { className: 'layer-rings' }, ringMarks),
     s('g', { className: 'layer-destinations' }, destinationMarks),
     s('g', { className: 'layer-locations' }, locationMarks),
     s('g', { className: 'layer-pickups' }, pickupMarks),
+    s('g', { className: 'layer-rejects' }, rejectMarks),
     scaleBar(unitsPerKm),
     s('text', { x: W - 24, y: 30, className: 'north', 'text-anchor': 'end', 'aria-hidden': 'true' }, 'N ↑'),
   ];

@@ -1,10 +1,12 @@
 // The network view (logistics and admin keys): map, filterable and sortable table, summary and the detail panel
-// of one fulfilment with its timeline and routing decision.
+// of one fulfilment with its timeline and routing decision. A fulfilment its origin rejected is drawn with a distinct mark
+// and linked to the fulfilments that took over its units; each location shows the capacity it has used today.
 
+import { UnreachableError } from './api.js';
 import { h, replaceChildrenKeepingFocus } from './dom.js';
 import {
   STATUSES, OPEN_STATUSES, TYPES, statusLabel, typeLabel, typeShort, strategyLabel, formatHours, isOpen, formatInstant, formatInZone,
-  formatLocalMoment, formatDuration, formatKm, formatAddress, destinationLabel,
+  formatLocalMoment, formatDuration, formatKm, formatAddress, destinationLabel, rejectionLabel,
 } from './format.js';
 import { renderMap, wireMap } from './map.js';
 import { targetIssues, placedAt } from './targets.js';
@@ -30,7 +32,7 @@ export function createNetworkView({ api, me, settings, orders, root, onError }) 
     head: $('#fulfilments thead'), body: $('#fulfilments tbody'), count: $('#table-count'), scope: $('#scope'),
   };
   const state = {
-    locations: [], fulfilments: [], selectedId: null, detail: null, opener: null, loads: 0,
+    locations: [], capacity: new Map(), fulfilments: [], selectedId: null, detail: null, opener: null, loads: 0,
     filters: { status: 'open', type: '', location: '', lateOnly: false },
     sort: { key: 'age', dir: 'desc' },
     signatures: {},
@@ -38,11 +40,20 @@ export function createNetworkView({ api, me, settings, orders, root, onError }) 
 
   const issuesOf = (f) => targetIssues(f, settings, orders.cache);
   const locationOf = (code) => state.locations.find((l) => l.code === code);
+  const byId = (id) => state.fulfilments.find((f) => f.id === id) ?? (state.detail?.id === id ? state.detail : null);
+  const replacementsOf = (f) => state.fulfilments.filter((r) => r.replacesFulfilmentId === f.id).sort((a, b) => a.code.localeCompare(b.code));
+  const replacedOf = (f) => (f.replacesFulfilmentId ? byId(f.replacesFulfilmentId) : null);
+  const isReroute = (f) => f.routing?.strategy === 'reroute_after_rejection';
+  const capacityOf = (code) => state.capacity.get(code) ?? null;
 
   function splitOf(f) {
+    if (f.status === 'rejected') return null;
     const order = orders.cache.get(f.orderId);
-    if (order && order.fulfilmentCodes.length > 1) {
-      return { index: order.fulfilmentCodes.indexOf(f.code) + 1, count: order.fulfilmentCodes.length };
+    // a rejected part is no longer one of the order's parts; what took over from it is
+    const rejected = new Set(state.fulfilments.filter((x) => x.orderId === f.orderId && x.status === 'rejected').map((x) => x.code));
+    const codes = order?.fulfilmentCodes.filter((c) => !rejected.has(c));
+    if (codes && codes.length > 1) {
+      return { index: codes.indexOf(f.code) + 1, count: codes.length };
     }
     if (!order && f.routing?.strategy?.startsWith('split')) {
       const count = f.routing.candidates.filter((c) => c.chosen).length;
@@ -92,6 +103,9 @@ export function createNetworkView({ api, me, settings, orders, root, onError }) 
       h('li', {}, h('span', { className: 'swatch dot', 'aria-hidden': 'true' }), 'Pickup waiting at a store'),
       h('li', {}, h('span', { className: 'swatch late-halo', 'aria-hidden': 'true' }), 'Past a service target'),
       h('li', {}, h('span', { className: 'swatch split-ring', 'aria-hidden': 'true' }), 'Split order'),
+      h('li', {}, h('span', { className: 'swatch reject-swatch', 'aria-hidden': 'true' }, '✕'), 'Rejected at its origin'),
+      h('li', {}, h('span', { className: 'swatch reroute-swatch', 'aria-hidden': 'true' }), 'Re-routed: from the rejecting location to the new origin'),
+      h('li', {}, h('span', { className: 'swatch capacity-swatch', 'aria-hidden': 'true' }), 'Capacity used today'),
       h('li', {}, h('span', { className: 'swatch shape-store', 'aria-hidden': 'true' }), 'Store'),
       h('li', {}, h('span', { className: 'swatch shape-warehouse', 'aria-hidden': 'true' }), 'Warehouse'),
     );
@@ -135,16 +149,36 @@ export function createNetworkView({ api, me, settings, orders, root, onError }) 
       syncLocationOptions();
     }
     const { status } = state.filters;
-    const statuses = status === 'all' ? [null] : [...new Set([...OPEN_STATUSES, ...(status === 'open' ? [] : [status])])];
-    const lists = await Promise.all(statuses.map((st) => api.all(`fulfilments?limit=500${st ? `&status=${st}` : ''}`)));
-    const byId = new Map();
-    lists.flat().forEach((f) => byId.set(f.id, f));
-    state.fulfilments = [...byId.values()];
+    // rejected ones always: an open replacement is drawn linked to what it replaces
+    const statuses = status === 'all' ? [null] : [...new Set([...OPEN_STATUSES, 'rejected', ...(status === 'open' ? [] : [status])])];
+    const [lists] = await Promise.all([
+      Promise.all(statuses.map((st) => api.all(`fulfilments?limit=500${st ? `&status=${st}` : ''}`, st === 'rejected' ? 1 : 4))),
+      loadCapacity()]);
+    const found = new Map();
+    lists.flat().forEach((f) => found.set(f.id, f));
+    state.fulfilments = [...found.values()];
+    // an order's cached parts are stale once a reject added fulfilments to it
+    state.fulfilments.filter((f) => orders.cache.get(f.orderId)?.fulfilmentCodes.includes(f.code) === false).forEach((f) => orders.cache.delete(f.orderId));
     await orders.load(state.fulfilments.map((f) => f.orderId));
     if (state.selectedId) {
-      state.detail = byId.get(state.selectedId) ?? await api.get(`fulfilments/${state.selectedId}`);
+      state.detail = found.get(state.selectedId) ?? await api.get(`fulfilments/${state.selectedId}`);
     }
     render();
+  }
+
+  // capacity used today per location (GET /locations/{code}/capacity), every few refreshes; a server without the route shows none
+  async function loadCapacity() {
+    const load = state.loads - 1;
+    if (state.locations.length === 0 || load % (state.capacity.size || load === 0 ? 4 : 12) !== 0) return;
+    const results = await Promise.all(state.locations.slice(0, 200).map(async (l) => {
+      try {
+        return [l.code, await api.get(`locations/${encodeURIComponent(l.code)}/capacity`)];
+      } catch (e) {
+        if (e instanceof UnreachableError) throw e;
+        return [l.code, null];
+      }
+    }));
+    state.capacity = new Map(results.filter(([, c]) => c));
   }
 
   function syncLocationOptions() {
@@ -158,22 +192,28 @@ export function createNetworkView({ api, me, settings, orders, root, onError }) 
   // ----- rendering -----
   function render() {
     const shown = sorted(state.fulfilments.filter(matches));
-    const onMap = shown.filter(isOpen);
+    const open = shown.filter(isOpen);
+    // a rejected fulfilment stays on the map while what took over from it is open, linked to it
+    const onMap = [...open, ...state.fulfilments.filter((f) => f.status === 'rejected' && open.some((r) => r.replacesFulfilmentId === f.id))];
     const minute = Math.floor(Date.now() / 60000);
 
-    const mapSig = JSON.stringify([state.locations.map((l) => [l.code, l.active]), onMap.map((f) => [f.id, f.status, issuesOf(f).length, splitOf(f)]),
+    const mapSig = JSON.stringify([state.locations.map((l) => [l.code, l.active, capacityOf(l.code)]), onMap.map((f) => [f.id, f.status, issuesOf(f).length, splitOf(f)]),
       state.selectedId, state.filters.location]);
     if (mapSig !== state.signatures.map) {
       state.signatures.map = mapSig;
       replaceChildrenKeepingFocus(els.map, renderMap(els.map, {
         locations: state.locations, fulfilments: onMap, selectedId: state.selectedId, issuesOf, splitOf, locationFilter: state.filters.location,
+        capacityOf, replacementsOf,
       }));
       drawnWidth = Math.round(els.map.clientWidth);
     }
-    const routes = onMap.filter((f) => f.type !== 'pickup').length;
-    els.mapSummary.textContent = `${state.locations.length} locations · ${routes} route${routes === 1 ? '' : 's'} · ${onMap.length - routes} pickup${onMap.length - routes === 1 ? '' : 's'} at stores`;
+    const routes = open.filter((f) => f.type !== 'pickup').length;
+    const rerouted = open.filter(isReroute).length;
+    els.mapSummary.textContent = `${state.locations.length} locations · ${routes} route${routes === 1 ? '' : 's'} · ${open.length - routes} pickup${open.length - routes === 1 ? '' : 's'} at stores`
+      + (rerouted ? ` · ${rerouted} re-routed` : '');
 
-    const tableSig = JSON.stringify([shown.map((f) => [f.id, f.status, f.pickupDeadline, splitOf(f)]), state.sort, state.selectedId, minute, orders.cache.size]);
+    const tableSig = JSON.stringify([shown.map((f) => [f.id, f.status, f.pickupDeadline, splitOf(f), replacementsOf(f).map((r) => r.code), replacedOf(f)?.code]),
+      state.sort, state.selectedId, minute, orders.cache.size]);
     if (tableSig !== state.signatures.table) {
       state.signatures.table = tableSig;
       renderHead();
@@ -211,7 +251,8 @@ export function createNetworkView({ api, me, settings, orders, root, onError }) 
       onclick: (e) => { if (!e.target.closest('button')) openDetail(f.id, e.currentTarget.querySelector('button')); },
     },
     h('td', {}, h('button', { type: 'button', className: 'link', 'data-focus-key': `row-${f.id}`, 'aria-label': `Open ${f.code}`, onclick: (e) => openDetail(f.id, e.currentTarget) }, f.code),
-      split ? h('span', { className: 'badge split-badge', title: `Order ${f.orderNumber} is split over ${split.count} locations` }, `split ${split.index}/${split.count}`) : null),
+      split ? h('span', { className: 'badge split-badge', title: `Order ${f.orderNumber} is split over ${split.count} locations` }, `split ${split.index}/${split.count}`) : null,
+      linkBadge(f)),
     h('td', { className: 'type' }, typeShort(f.type)),
     h('td', {}, h('span', { className: `pill st-${f.status}` }, statusLabel(f.status))),
     h('td', {}, f.originLocationCode),
@@ -222,6 +263,21 @@ export function createNetworkView({ api, me, settings, orders, root, onError }) 
     h('td', { className: 'deadline' }, f.pickupDeadlineLocal
       ? [formatLocalMoment(f.pickupDeadlineLocal, false), h('span', { className: 'zone' }, f.pickupDeadlineLocal.timeZone)]
       : '—'));
+  }
+
+  /** The mark of a rejected fulfilment, or of one that took over from it, in the table. */
+  function linkBadge(f) {
+    if (f.status === 'rejected') {
+      const next = replacementsOf(f);
+      return h('span', { className: 'badge reject-badge', title: `Rejected at ${f.originLocationCode}: ${rejectionLabel(f.rejectionReason)}`
+        + `${next.length ? `; taken over by ${next.map((r) => r.code).join(', ')}` : ''}` }, '✕ rejected');
+    }
+    const old = replacedOf(f);
+    if (!f.replacesFulfilmentId) return null;
+    const oldCode = old?.code ?? 'a rejected fulfilment';
+    return isReroute(f)
+      ? h('span', { className: 'badge reroute-badge', title: `Re-routed: replaces ${oldCode}${old ? `, rejected at ${old.originLocationCode}` : ''}` }, '↻ re-routed')
+      : h('span', { className: 'badge kept-badge', title: `The rest of ${oldCode}, still sent by ${old?.originLocationCode ?? 'its origin'}` }, 'rest');
   }
 
   function renderSummary() {
@@ -317,13 +373,16 @@ export function createNetworkView({ api, me, settings, orders, root, onError }) 
       else steps.push(step('Collected by the customer', f.collectedAt, pickupStore));
     }
     if (f.cancelledAt) steps.push(step('Cancelled', f.cancelledAt, null));
+    if (f.rejectedAt) steps.push(step(`Rejected at ${f.originLocationCode}: ${rejectionLabel(f.rejectionReason)}`, f.rejectedAt, origin));
     return steps;
   }
 
   function renderDetail(f) {
     const issues = issuesOf(f);
     const split = splitOf(f);
-    const sig = JSON.stringify(['detail', f, issues, split, state.locations.length, Math.floor(Date.now() / 60000)]);
+    const old = replacedOf(f);
+    const next = replacementsOf(f);
+    const sig = JSON.stringify(['detail', f, issues, split, state.locations.length, Math.floor(Date.now() / 60000), old?.id, next.map((r) => r.id)]);
     if (sig === state.signatures.side) return;
     state.signatures.side = sig;
     els.summary.hidden = true;
@@ -347,12 +406,18 @@ export function createNetworkView({ api, me, settings, orders, root, onError }) 
           ? `${f.destination.locationCode}${locationOf(f.destination.locationCode) ? ` — ${locationOf(f.destination.locationCode).name}` : ''}`
           : formatAddress(f.destination?.address) || 'Customer address'),
         h('dt', {}, 'Distance'), h('dd', {}, formatKm(f.distanceKm)),
-        h('dt', {}, 'Age'), h('dd', {}, `${formatDuration(age)} since the order was placed`)),
+        h('dt', {}, 'Age'), h('dd', {}, `${formatDuration(age)} since the order was placed`),
+        f.status === 'rejected' ? [h('dt', {}, 'Rejected'), h('dd', { className: 'rejected-why' }, `at ${f.originLocationCode}: ${rejectionLabel(f.rejectionReason)}, ${formatInstant(f.rejectedAt)}`)] : null,
+        f.replacesFulfilmentId ? [h('dt', {}, isReroute(f) ? 'Replaces' : 'Rest of'), h('dd', {}, linkButton(old, f.replacesFulfilmentId),
+          old?.status === 'rejected' ? ` (rejected at ${old.originLocationCode}: ${rejectionLabel(old.rejectionReason)})` : '')] : null,
+        next.length ? [h('dt', {}, 'Taken over by'), h('dd', {}, next.map((r, i) => [i ? ', ' : '', linkButton(r, r.id), ` from ${r.originLocationCode}`]))] : null),
       actions.length ? h('div', { className: 'actions' }, actions.map(([step, label]) =>
         h('button', { type: 'button', className: 'primary', 'data-focus-key': `act-${step}`, onclick: (e) => act(f, step, e.currentTarget) }, label))) : null,
       h('h3', {}, 'Lines'),
-      h('table', { className: 'mini' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'SKU'), h('th', { scope: 'col', className: 'num' }, 'Quantity'))),
-        h('tbody', {}, f.lines.map((l) => h('tr', {}, h('td', {}, l.sku), h('td', { className: 'num' }, String(l.quantity)))))),
+      h('table', { className: 'mini' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'SKU'), h('th', { scope: 'col', className: 'num' }, 'Quantity'),
+        f.status === 'rejected' ? h('th', { scope: 'col', className: 'num' }, 'Rejected') : null)),
+        h('tbody', {}, f.lines.map((l) => h('tr', {}, h('td', {}, l.sku), h('td', { className: 'num' }, String(l.quantity)),
+          f.status === 'rejected' ? h('td', { className: 'num' }, String(l.rejectedQuantity ?? 0)) : null)))),
       h('h3', {}, 'Timeline'),
       h('ol', { className: 'timeline' }, timeline(f).map((st) => {
         const local = st.deadline ? formatLocalMoment(st.local)
@@ -375,6 +440,11 @@ export function createNetworkView({ api, me, settings, orders, root, onError }) 
               c.chosen ? h('span', { className: 'chosen-mark' }, '✓ chosen') : h('span', { className: 'not-chosen' }, 'not chosen'),
               h('span', { className: `tag ${c.canFulfilAll ? 'tag-yes' : 'tag-no'}` }, c.canFulfilAll ? 'has everything' : 'lacks some items')),
             h('div', { className: 'cand-why' }, c.reason)))));
+  }
+
+  function linkButton(target, id) {
+    return h('button', { type: 'button', className: 'link', 'data-focus-key': `link-${id}`, onclick: (e) => openDetail(id, e.currentTarget) },
+      target?.code ?? 'open');
   }
 
   async function act(f, step, button) {

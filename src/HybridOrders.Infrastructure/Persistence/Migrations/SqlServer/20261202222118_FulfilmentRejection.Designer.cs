@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHybridOrdersDbContext))]
-    [Migration("20261202221840_CustomerRegistry")]
-    partial class CustomerRegistry
+    [Migration("20261202222118_FulfilmentRejection")]
+    partial class FulfilmentRejection
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -48,83 +48,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Sku");
 
                     b.ToTable("Products");
-                });
-
-            modelBuilder.Entity("HybridOrders.Domain.Customers.Customer", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<string>("MergedIntoId")
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MergedIntoId");
-
-                    b.ToTable("Customers");
-                });
-
-            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerIdentifier", b =>
-                {
-                    b.Property<string>("Kind")
-                        .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)");
-
-                    b.Property<string>("Value")
-                        .HasMaxLength(254)
-                        .HasColumnType("nvarchar(254)");
-
-                    b.Property<string>("CustomerId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<string>("Display")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("nvarchar(254)");
-
-                    b.HasKey("Kind", "Value");
-
-                    b.HasIndex("CustomerId");
-
-                    b.ToTable("CustomerIdentifiers");
-                });
-
-            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerLink", b =>
-                {
-                    b.Property<string>("Activity")
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("CustomerId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.HasKey("Activity", "SubjectId");
-
-                    b.HasIndex("CustomerId", "At");
-
-                    b.ToTable("CustomerLinks");
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
@@ -386,6 +309,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime?>("ReceivedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RejectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("ReplacesFulfilmentId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("RoutingStrategy")
                         .IsRequired()
@@ -676,24 +609,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("IdempotencyRecords");
                 });
 
-            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerIdentifier", b =>
-                {
-                    b.HasOne("HybridOrders.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerLink", b =>
-                {
-                    b.HasOne("HybridOrders.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
                 {
                     b.HasOne("HybridOrders.Domain.Locations.Location", null)
@@ -837,6 +752,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                             b1.Property<int>("Quantity")
                                 .HasColumnType("int");
 
+                            b1.Property<int>("RejectedQuantity")
+                                .HasColumnType("int");
+
                             b1.HasKey("FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
@@ -901,6 +819,13 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasColumnType("nvarchar(64)")
                                 .UseCollation("Latin1_General_100_BIN2")
                                 .HasAnnotation("HybridOrders:Code", true);
+
+                            b1.Property<decimal>("CancelledAmount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+
+                            b1.Property<int>("CancelledQuantity")
+                                .HasColumnType("int");
 
                             b1.Property<decimal>("Discount")
                                 .HasPrecision(18, 2)

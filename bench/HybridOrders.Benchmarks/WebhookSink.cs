@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace HybridOrders.Benchmarks;
+
+/// <summary>
+/// <c>--webhook</c>: one local receiver (an <see cref="HttpListener"/> on a free loopback port) subscribed to <c>*</c>, so the hold
+/// and order loads run with the outbox dispatcher delivering every event. It answers 204 at once and records each event's
+/// delivery lag: arrival minus the event's <c>occurredAt</c> (the moment its change was saved, just before commit).
+/// The API must allow private targets (scripts/bench.sh sets <c>Webhooks__AllowPrivateNetworks=true</c> with this option).
+/// </summary>
+internal sealed class WebhookSink : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly List<double> _lagsMs = [];
+    private readonly HashSet<long> _ids = [];
+    private readonly Task _loop;
+    private int _duplicates;
+    private long _lastArrival = Stopwatch.GetTimestamp();
+
+    private WebhookSink(int port)
+    {
+        Url = $"http://127.0.0.1:{port}/hook/";
+        _listener.Prefixes.Add(Url);
+        _listener.Start();
+        _loop = Task.Run(LoopAsync);
+    }
+
+    public string Url { get; }
+
+    public static async Task<WebhookSink> StartAsync(BenchApi api)
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var sink = new WebhookSink(port);
+        using var response = await api.Http.PostAsJsonAsync("/api/v1/webhooks", new { url = sink.Url, events = new[] { "*" }, description = "benchmark" });
+        if (response.StatusCode != HttpStatusCode.Created)
+            throw new InvalidOperationException($"POST /api/v1/webhooks answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Console.WriteLine($"Webhook receiver at {sink.Url}, subscribed to * (every event is delivered while the loads run)");
+        return sink;
+    }
+
+    private async Task LoopAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+            try
+            {
+                using var doc = await JsonDocument.ParseAsync(context.Request.InputStream);
+                var now = DateTimeOffset.UtcNow;
+                var id = doc.RootElement.GetProperty("id").GetInt64();
+                var occurred = DateTimeOffset.Parse(doc.RootElement.GetProperty("occurredAt").GetString()!, CultureInfo.InvariantCulture);
+                lock (_lagsMs)
+                {
+                    if (_ids.Add(id)) _lagsMs.Add((now - occurred).TotalMilliseconds);
+                    else _duplicates++;
+                    _lastArrival = Stopwatch.GetTimestamp();
+                }
+                context.Response.StatusCode = 204;
+            }
+            catch (JsonException)
+            {
+                context.Response.StatusCode = 400;
+            }
+            context.Response.Close();
+        }
+    }
+
+    /// <summary>Waits until nothing has arrived for 2 s (the dispatcher has caught up; at most 120 s), then prints the lag.</summary>
+    public async Task ReportAsync()
+    {
+        var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            lock (_lagsMs)
+                if (Stopwatch.GetElapsedTime(_lastArrival) > TimeSpan.FromSeconds(2)) break;
+            await Task.Delay(200);
+        }
+        double[] lags;
+        int duplicates;
+        lock (_lagsMs)
+        {
+            lags = [.. _lagsMs.Order()];
+            duplicates = _duplicates;
+        }
+        double P(double q) => lags.Length == 0 ? double.NaN : lags[Math.Min(lags.Length - 1, (int)Math.Ceiling(q * lags.Length) - 1)];
+        Console.WriteLine();
+        Console.WriteLine($"Webhook deliveries: {lags.Length} events received ({duplicates} repeated), delivery lag p50 {P(0.50):F0} ms, " +
+                          $"p99 {P(0.99):F0} ms, max {(lags.Length == 0 ? double.NaN : lags[^1]):F0} ms (goal: p99 < 2000 ms)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT webhook events={lags.Length} duplicates={duplicates} lag_p50_ms={P(0.50):F0} lag_p99_ms={P(0.99):F0} lag_max_ms={(lags.Length == 0 ? double.NaN : lags[^1]):F0}"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        await _loop;
+    }
+}

@@ -1,0 +1,55 @@
+using HybridOrders.Application.Events;
+using HybridOrders.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using NodaTime;
+
+namespace HybridOrders.Infrastructure.Outbox;
+
+/// <summary>
+/// The transactional outbox: before each SaveChanges, the events raised on tracked aggregates become rows of <c>Events</c>,
+/// saved by the same SaveChanges, so they commit or roll back with the change. Only aggregates tracked by this context count:
+/// when a unit of work is retried, its change tracker is cleared, and the events come from the attempt that commits.
+/// </summary>
+internal sealed class OutboxInterceptor(EventJson json, IClock clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } db) Collect(db);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db) Collect(db);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Collect(DbContext db)
+    {
+        var raising = db.ChangeTracker.Entries<AggregateRoot>()
+            .Where(e => e.State != EntityState.Detached && e.Entity.DomainEvents.Count > 0).Select(e => e.Entity).ToList();
+        if (raising.Count == 0) return;
+        var now = clock.GetCurrentInstant();
+        foreach (var aggregate in raising)
+        {
+            foreach (var domainEvent in aggregate.DomainEvents)
+            {
+                var outgoing = EventCatalogue.Describe(domainEvent);
+                db.Add(new EventRecord(outgoing.Type, now, json.Serialize(outgoing.Data), outgoing.LocationCodes));
+            }
+            aggregate.ClearDomainEvents();
+        }
+    }
+}
+
+/// <summary>Events without an aggregate (stock thresholds): a row added to the scope's context, saved with the unit of work.</summary>
+internal sealed class EventOutbox(Persistence.HybridOrdersDbContext db, EventJson json, IClock clock) : IEventOutbox
+{
+    void IEventOutbox.Add(string type, object data, IReadOnlyList<string> locationCodes) => Add(type, data, locationCodes);
+
+    /// <summary>Adds the row and returns it (the stock ledger detaches it again when its move is rolled back to a savepoint).</summary>
+    public EventRecord Add(string type, object data, IReadOnlyList<string> locationCodes) =>
+        db.Events.Add(new EventRecord(type, clock.GetCurrentInstant(), json.Serialize(data), locationCodes)).Entity;
+}

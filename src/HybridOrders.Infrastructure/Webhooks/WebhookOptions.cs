@@ -1,0 +1,45 @@
+namespace HybridOrders.Infrastructure.Webhooks;
+
+/// <summary><c>Webhooks:*</c> settings.</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Webhooks";
+
+    /// <summary>Allow targets in loopback, link-local and private ranges (true in Development; false elsewhere: SSRF guard).</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>Run the dispatcher in this instance (every instance may; they share the work safely).</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+
+    /// <summary>How often an idle dispatcher looks for due deliveries.</summary>
+    public int PollMilliseconds { get; set; } = 200;
+
+    /// <summary>Subscriptions one instance works on at once (each one strictly in order).</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>Events sent to one subscription per claim before its progress is saved.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>How long a claim holds a subscription; a crashed instance's claim runs out after this.</summary>
+    public int LeaseSeconds { get; set; } = 60;
+
+    /// <summary>Delays after the 1st, 2nd, … failed attempt; the last repeats until the subscription is disabled.</summary>
+    /// Default 5 s, 30 s, 2 min, 10 min, 30 min, 1 h, 2 h, 4 h, 8 h: about 16 h, then every 8 h, so retries go on for well over 24 h.
+    public int[]? RetryDelaysSeconds { get; set; }
+
+    public static readonly int[] DefaultRetryDelaysSeconds = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800];
+
+    public IReadOnlyList<NodaTime.Duration> RetryDelays =>
+        (RetryDelaysSeconds is { Length: > 0 } d ? d : DefaultRetryDelaysSeconds).Select(s => NodaTime.Duration.FromSeconds(s)).ToList();
+
+    /// <summary>A subscription failing without a break this long is disabled.</summary>
+    public int DisableAfterHours { get; set; } = 72;
+
+    /// <summary>Delivery-log rows older than this are deleted.</summary>
+    public int DeliveryLogDays { get; set; } = 14;
+
+    /// <summary>At most this much of a receiver's answer is read (for the delivery log); the rest is ignored.</summary>
+    public const int MaxResponseBytes = 4096;
+}

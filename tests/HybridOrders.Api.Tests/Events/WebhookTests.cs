@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using HybridOrders.Api.Tests.Infrastructure;
+
+namespace HybridOrders.Api.Tests.Events;
+
+/// <summary>Webhooks end to end: the real API (its background dispatcher) posting to a real receiver on a loopback port,
+/// signatures verified with the StandardWebhooks library.</summary>
+public abstract class WebhookTests(ApiFactory factory)
+{
+    private readonly HttpClient _admin = factory.Admin();
+
+    private static object Hold(string location, string sku, int quantity) => new
+    {
+        locationCode = location, channel = "pos", customer = new { name = "Anna" }, lines = new[] { new { sku, quantity } },
+    };
+
+    private async Task<(string Location, string Sku, HttpClient Pos)> StoreWithStockAsync(int quantity)
+    {
+        var location = await _admin.CreateLocationAsync();
+        var sku = await _admin.CreateProductAsync();
+        await _admin.ReceiveAsync(location, sku, quantity);
+        return (location, sku, factory.Pos(location));
+    }
+
+    private async Task<JsonNode> SubscribeAsync(WebhookReceiver receiver, params string[] events)
+    {
+        var created = (await _admin.PostJsonAsync("/api/v1/webhooks", new { url = receiver.Url, events, description = "test receiver" }))
+            .Expect(HttpStatusCode.Created);
+        receiver.Secret = created.Get<string>("secret");
+        return created;
+    }
+
+    [Fact]
+    public async Task Reservation_events_are_delivered_in_order_with_valid_signatures()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var webhook = await SubscribeAsync(receiver, "*");
+        webhook.Get<string>("secret").ShouldStartWith("whsec_");
+        Convert.FromBase64String(webhook.Get<string>("secret")["whsec_".Length..]).Length.ShouldBe(32);
+        var (location, sku, pos) = await StoreWithStockAsync(5);
+
+        var first = (await pos.PostJsonAsync("/api/v1/reservations", Hold(location, sku, 2))).Expect(HttpStatusCode.Created).Get<string>("id");
+        (await pos.PostJsonAsync($"/api/v1/reservations/{first}/release", null)).Expect(HttpStatusCode.OK);
+        var second = (await pos.PostJsonAsync("/api/v1/reservations", Hold(location, sku, 1))).Expect(HttpStatusCode.Created).Get<string>("id");
+        (await pos.PostJsonAsync($"/api/v1/reservations/{second}/fulfil", null)).Expect(HttpStatusCode.OK);
+
+        bool Mine(ReceivedWebhook r) => r.Body.DataId() is { } id && (id == first || id == second);
+        var delivered = (await receiver.WaitForAsync(d => d.Count(Mine) >= 4)).Where(Mine).ToList();
+
+        delivered.Select(d => d.Type).ShouldBe(["reservation.created", "reservation.released", "reservation.created", "reservation.fulfilled"]);
+        delivered.ShouldAllBe(d => d.SignatureValid);
+        delivered.ShouldAllBe(d => d.WebhookId == d.Id.ToString());
+        delivered.Select(d => d.Id).ShouldBeInOrder(SortDirection.Ascending);
+        receiver.Received.Select(r => r.Id).ShouldBeInOrder(SortDirection.Ascending); // everything, in id order
+        receiver.MaxConcurrent.ShouldBe(1);
+
+        // data is the resource as its GET returns it (at the moment of the event)
+        var now = (await pos.GetJsonAsync($"/api/v1/reservations/{second}")).Expect(HttpStatusCode.OK);
+        delivered[3].Body["data"]!.ToJsonString().ShouldBe(now.ToJsonString());
+        delivered[0].Body["data"]!.Get<string>("status").ShouldBe("active");
+
+        var log = (await _admin.GetJsonAsync($"/api/v1/webhooks/{webhook.Get<string>("id")}/deliveries")).Expect(HttpStatusCode.OK);
+        log["items"]!.AsArray().ShouldContain(i => i!["eventId"]!.GetValue<long>() == delivered[3].Id && i["statusCode"]!.GetValue<int>() == 200 && i["attempt"]!.GetValue<int>() == 1);
+        (await _admin.GetJsonAsync($"/api/v1/webhooks/{webhook.Get<string>("id")}")).Expect(HttpStatusCode.OK)["secret"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Place_ready_collect_are_delivered_in_order_with_valid_signatures()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await SubscribeAsync(receiver, "order.placed", "order.completed", "fulfilment.ready_for_pickup", "fulfilment.collected");
+        var store = await _admin.CreateLocationAsync(shipFrom: false, openingHours: Infrastructure.Api.MondayToSaturday);
+        var sku = await _admin.CreateProductAsync(unitPrice: 25m);
+        await _admin.ReceiveAsync(store, sku, 2);
+        var pos = factory.Pos(store);
+
+        var order = (await factory.Storefront().PostJsonAsync("/api/v1/orders", new
+        {
+            channel = "app", customer = new { phone = "+49 170 5550001", name = "Paul" }, lines = new[] { new { sku, quantity = 2 } },
+            fulfilment = new { type = "pickup", locationCode = store },
+        })).Expect(HttpStatusCode.Created);
+        var orderId = order.Get<string>("id");
+        var fulfilmentId = order["fulfilments"]![0]!.Get<string>("id");
+        (await pos.PostJsonAsync($"/api/v1/fulfilments/{fulfilmentId}/ready", null)).Expect(HttpStatusCode.OK);
+        var collected = (await pos.PostJsonAsync($"/api/v1/fulfilments/{fulfilmentId}/collect", null)).Expect(HttpStatusCode.OK);
+
+        bool Mine(ReceivedWebhook r) => r.Body.DataId() == orderId || r.Body.DataId() == fulfilmentId;
+        var delivered = (await receiver.WaitForAsync(d => d.Count(Mine) >= 4)).Where(Mine).ToList();
+        delivered.Select(d => d.Type).ShouldBe(["order.placed", "fulfilment.ready_for_pickup", "fulfilment.collected", "order.completed"]);
+        delivered.ShouldAllBe(d => d.SignatureValid);
+        delivered.Select(d => d.Id).ShouldBeInOrder(SortDirection.Ascending);
+        delivered[0].Body["data"]!.ToJsonString().ShouldBe(order.ToJsonString()); // as POST /orders (and GET) showed it then
+        delivered[2].Body["data"]!.ToJsonString().ShouldBe(collected.ToJsonString());
+        var final = (await factory.Storefront().GetJsonAsync($"/api/v1/orders/{orderId}")).Expect(HttpStatusCode.OK);
+        delivered[3].Body["data"]!.ToJsonString().ShouldBe(final.ToJsonString());
+        delivered[3].Body["data"]!.Get<string>("status").ShouldBe("completed");
+    }
+
+    [Fact]
+    public async Task A_receiver_answering_500_three_times_gets_the_event_on_the_fourth_attempt()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (location, sku, pos) = await StoreWithStockAsync(5);
+        var webhook = await SubscribeAsync(receiver, "reservation.created");
+        receiver.Answer = (call, _) => call <= 3 ? 500 : 204;
+
+        var id = (await pos.PostJsonAsync("/api/v1/reservations", Hold(location, sku, 1))).Expect(HttpStatusCode.Created).Get<string>("id");
+
+        var delivered = await receiver.WaitForAsync(d => d.Count > 0, timeoutSeconds: 30);
+        delivered.Single().Body.DataId().ShouldBe(id);
+        receiver.Received.Select(r => r.Answered).ShouldBe([500, 500, 500, 204]);
+        receiver.Received.Select(r => r.Id).Distinct().Count().ShouldBe(1);
+        receiver.Received.ShouldAllBe(r => r.SignatureValid);
+
+        var log = (await _admin.GetJsonAsync($"/api/v1/webhooks/{webhook.Get<string>("id")}/deliveries")).Expect(HttpStatusCode.OK)["items"]!.AsArray();
+        log.Select(i => i!.Get<int>("attempt")).ShouldBe([4, 3, 2, 1]); // newest first
+        log.Select(i => i!.Get<int>("statusCode")).ShouldBe([204, 500, 500, 500]);
+        log.Skip(1).ShouldAllBe(i => i!.Get<string>("error").StartsWith("HTTP 500"));
+        var state = (await _admin.GetJsonAsync($"/api/v1/webhooks/{webhook.Get<string>("id")}")).Expect(HttpStatusCode.OK);
+        state.Get<string>("status").ShouldBe("active");
+        state["failingSince"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Only_subscribed_types_are_sent_and_a_deleted_webhook_gets_nothing_more()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (location, sku, pos) = await StoreWithStockAsync(5);
+        var webhook = await SubscribeAsync(receiver, "reservation.released");
+
+        var a = (await pos.PostJsonAsync("/api/v1/reservations", Hold(location, sku, 1))).Expect(HttpStatusCode.Created).Get<string>("id");
+        (await pos.PostJsonAsync($"/api/v1/reservations/{a}/release", null)).Expect(HttpStatusCode.OK);
+        var delivered = await receiver.WaitForAsync(d => d.Count > 0);
+        delivered.ShouldAllBe(d => d.Type == "reservation.released");
+
+        (await _admin.SendAsync(HttpMethod.Delete, $"/api/v1/webhooks/{webhook.Get<string>("id")}")).Status.ShouldBe(HttpStatusCode.NoContent);
+        var b = (await pos.PostJsonAsync("/api/v1/reservations", Hold(location, sku, 1))).Expect(HttpStatusCode.Created).Get<string>("id");
+        (await pos.PostJsonAsync($"/api/v1/reservations/{b}/release", null)).Expect(HttpStatusCode.OK);
+        await Task.Delay(1500);
+        receiver.Received.ShouldNotContain(r => r.Body.DataId() == b);
+        (await _admin.GetJsonAsync($"/api/v1/webhooks/{webhook.Get<string>("id")}")).ExpectProblem(HttpStatusCode.NotFound, "not_found");
+    }
+}
+
+public sealed class WebhookTestsOnPostgres(PostgresWebhookApiFactory factory) : WebhookTests(factory), IClassFixture<PostgresWebhookApiFactory>;
+
+public sealed class WebhookTestsOnSqlite(SqliteWebhookApiFactory factory) : WebhookTests(factory), IClassFixture<SqliteWebhookApiFactory>;
