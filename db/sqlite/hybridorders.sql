@@ -381,6 +381,14 @@ VALUES ('20261202225407_EventsOutboxAndWebhooks', '10.0.14');
 COMMIT;
 
 BEGIN TRANSACTION;
+ALTER TABLE "Reservations" ADD "OrderId" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202235047_TillSales', '10.0.14');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 CREATE TABLE "Customers" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_Customers" PRIMARY KEY,
     "MergedIntoId" TEXT NULL
@@ -413,7 +421,7 @@ CREATE INDEX "IX_CustomerLinks_CustomerId_At" ON "CustomerLinks" ("CustomerId", 
 CREATE INDEX "IX_Customers_MergedIntoId" ON "Customers" ("MergedIntoId");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261203000524_CustomerRegistry', '10.0.14');
+VALUES ('20261203002950_CustomerRegistry', '10.0.14');
 
 COMMIT;
 

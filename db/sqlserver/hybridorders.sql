@@ -808,7 +808,28 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000513_CustomerRegistry'
+    WHERE [MigrationId] = N'20261202235040_TillSales'
+)
+BEGIN
+    ALTER TABLE [Reservations] ADD [OrderId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202235040_TillSales'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202235040_TillSales', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203002938_CustomerRegistry'
 )
 BEGIN
     CREATE TABLE [Customers] (
@@ -820,7 +841,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000513_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203002938_CustomerRegistry'
 )
 BEGIN
     CREATE TABLE [CustomerIdentifiers] (
@@ -835,7 +856,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000513_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203002938_CustomerRegistry'
 )
 BEGIN
     CREATE TABLE [CustomerLinks] (
@@ -852,7 +873,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000513_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203002938_CustomerRegistry'
 )
 BEGIN
     CREATE INDEX [IX_CustomerIdentifiers_CustomerId] ON [CustomerIdentifiers] ([CustomerId]);
@@ -860,7 +881,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000513_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203002938_CustomerRegistry'
 )
 BEGIN
     CREATE INDEX [IX_CustomerLinks_CustomerId_At] ON [CustomerLinks] ([CustomerId], [At]);
@@ -868,7 +889,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000513_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203002938_CustomerRegistry'
 )
 BEGIN
     CREATE INDEX [IX_Customers_MergedIntoId] ON [Customers] ([MergedIntoId]);
@@ -876,11 +897,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203000513_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203002938_CustomerRegistry'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261203000513_CustomerRegistry', N'10.0.14');
+    VALUES (N'20261203002938_CustomerRegistry', N'10.0.14');
 END;
 
 COMMIT;

@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddScoped<Availability.StockQueries>();
         services.AddScoped<Orders.FulfilmentPlanner>();
         services.AddScoped<Customers.CustomerRegistry>();
+        services.AddScoped<Orders.OrderPricing>();
         return services;
     }
 

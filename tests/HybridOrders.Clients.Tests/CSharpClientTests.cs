@@ -73,7 +73,7 @@ public sealed class CSharpClientTests(ClientHost host) : IClassFixture<ClientHos
         });
         hold.Status.ShouldBe(ReservationStatus.Active);
         hold.ClosedAt.ShouldBeNull();
-        (await pos.FulfilReservationAsync(hold.Id)).Status.ShouldBe(ReservationStatus.Fulfilled);
+        (await pos.FulfilReservationAsync(hold.Id, null)).Status.ShouldBe(ReservationStatus.Fulfilled);
 
         // logistics
         var logistics = Client(ClientHost.LogisticsKey);

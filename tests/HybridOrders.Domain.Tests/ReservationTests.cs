@@ -27,7 +27,7 @@ public class ReservationTests
     public void Fulfil_closes_the_hold_and_bumps_its_version()
     {
         var hold = NewHold();
-        hold.Fulfil(Now + Duration.FromMinutes(5));
+        hold.Fulfil(Now + Duration.FromMinutes(5), Guid.NewGuid());
         hold.Status.ShouldBe(ReservationStatus.Fulfilled);
         hold.ClosedAt.ShouldBe(Now + Duration.FromMinutes(5));
         hold.Version.ShouldBe(1);
@@ -44,7 +44,7 @@ public class ReservationTests
         var ex = Should.Throw<ReservationNotActiveException>(() =>
         {
             var later = Now + Duration.FromHours(2);
-            if (transition == "fulfil") hold.Fulfil(later);
+            if (transition == "fulfil") hold.Fulfil(later, Guid.NewGuid());
             else if (transition == "release") hold.Release(later);
             else hold.Expire(later);
         });

@@ -25,11 +25,14 @@ public sealed class ReservationEndpoints : IEndpointGroup
             .WithSummary("One hold with its lines and status")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/{id:guid}/fulfil", async (Guid id, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new FulfilReservation(id), ct)))
+        group.MapPost("/{id:guid}/fulfil", async (Guid id,
+                    [Microsoft.AspNetCore.Mvc.FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] FulfilBody? body,
+                    ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new FulfilReservation(id, body?.PromoCode), ct)))
             .RequireAuthorization(Policies.Till).WithName("fulfilReservation")
-            .WithSummary("The customer paid at the till: the held units are sold")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("The customer paid at the till: the held units are sold and the sale is recorded as an in_store order (orderId)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/{id:guid}/release", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ReleaseReservation(id), ct)))
@@ -44,3 +47,6 @@ public sealed class ReservationEndpoints : IEndpointGroup
         return TypedResults.Created($"/api/v1/reservations/{reservation.Id}", reservation);
     }
 }
+
+/// <summary>Optional body of POST /reservations/{id}/fulfil: a promo code for the till sale.</summary>
+public sealed record FulfilBody(string? PromoCode);

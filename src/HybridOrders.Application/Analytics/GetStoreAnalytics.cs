@@ -43,6 +43,11 @@ public sealed class GetStoreAnalyticsHandler(IHybridOrdersDbContext db, IClock c
                           where o.PlacedAt >= start && o.PlacedAt < end
                           select new { f.OriginLocationCode, f.DestinationLocationCode, f.Type, f.Status, f.MinutesToReady, f.ShippedAt, o.PlacedAt };
 
+        // A till sale (a carry-out sale or a hold paid at the till) is an in_store order: counted as a till sale, not as work.
+        var tillSales = await fulfilments.Where(f => f.Type == FulfilmentType.InStore).GroupBy(f => f.OriginLocationCode)
+            .Select(g => new { Code = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Code, x => x.Count, ct);
+        fulfilments = fulfilments.Where(f => f.Type != FulfilmentType.InStore);
+
         var byOrigin = await fulfilments.GroupBy(f => f.OriginLocationCode)
             .Select(g => new { Code = g.Key, Fulfilments = g.Count(), Rejected = g.Count(f => f.Status == FulfilmentStatus.Rejected) })
             .ToDictionaryAsync(x => x.Code, ct);
@@ -65,9 +70,6 @@ public sealed class GetStoreAnalyticsHandler(IHybridOrdersDbContext db, IClock c
         var shipped = (await fulfilments.Where(f => f.ShippedAt != null).Select(f => new { f.OriginLocationCode, f.PlacedAt, f.ShippedAt }).ToListAsync(ct))
             .ToLookup(x => x.OriginLocationCode, x => Math.Floor((x.ShippedAt!.Value - x.PlacedAt).TotalMinutes));
         var returns = await db.Returns.AsNoTracking().Where(r => r.CreatedAt >= start && r.CreatedAt < end)
-            .GroupBy(r => r.LocationCode).Select(g => new { Code = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Code, x => x.Count, ct);
-        var tillSales = await db.Reservations.AsNoTracking()
-            .Where(r => r.Status == ReservationStatus.Fulfilled && r.ClosedAt >= start && r.ClosedAt < end)
             .GroupBy(r => r.LocationCode).Select(g => new { Code = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Code, x => x.Count, ct);
 
         var locations = await db.Locations.AsNoTracking().OrderBy(l => l.Code).Select(l => new { l.Code, l.Name }).ToListAsync(ct);

@@ -14,4 +14,8 @@ public interface ICustomerClaims
     /// <summary>Gives the identifier to <paramref name="customerId"/> unless it already belongs to someone; returns its owner
     /// (after waiting for a concurrent claimant to commit, on PostgreSQL and SQL Server).</summary>
     Task<string> ClaimAsync(IdentifierKind kind, string value, string display, string customerId, CancellationToken ct);
+
+    /// <summary>Locks one customer row until the transaction ends against other mergers (<c>FOR NO KEY UPDATE</c>: it does not wait for orders merely linking to it; SQL Server <c>UPDLOCK, HOLDLOCK</c>; SQLite has
+    /// one writer at a time anyway), waiting for a concurrent merge of it to commit.</summary>
+    Task LockCustomerAsync(string customerId, CancellationToken ct);
 }

@@ -86,6 +86,8 @@ public enum StockMoveKind
     Release,
     /// <summary>Held units are sold: on-hand and reserved fall (<c>sale</c>).</summary>
     SellReserved,
+    /// <summary>Units sold straight off the shelf at a till (conditional, like a hold): on-hand falls (<c>sale</c>).</summary>
+    SellFromShelf,
     /// <summary>Held units leave for another location (<c>transfer_out</c>).</summary>
     TransferOut,
     /// <summary>Units arrive already promised: on-hand and reserved rise (<c>transfer_in</c>).</summary>
@@ -131,6 +133,7 @@ public sealed class StockMoves
     public StockMoves Reserve(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.Reserve, locationCode, lines, reference);
     public StockMoves Release(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.Release, locationCode, lines, reference);
     public StockMoves SellReserved(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.SellReserved, locationCode, lines, reference);
+    public StockMoves SellFromShelf(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.SellFromShelf, locationCode, lines, reference);
     public StockMoves TransferOut(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.TransferOut, locationCode, lines, reference);
     public StockMoves TransferInReserved(string locationCode, IEnumerable<StockQuantity> lines, string reference) => Add(StockMoveKind.TransferInReserved, locationCode, lines, reference);
     public StockMoves Receive(string locationCode, IEnumerable<StockQuantity> lines, string? reference) => Add(StockMoveKind.Receive, locationCode, lines, reference);

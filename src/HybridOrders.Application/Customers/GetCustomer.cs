@@ -32,8 +32,9 @@ public sealed class GetCustomerHandler(IHybridOrdersDbContext db, CustomerRegist
     {
         var (id, matchedBy) = await registry.FindAsync(query.Key, ct) ?? throw new NotFoundException("Customer", query.Key);
 
-        var identifiers = await db.CustomerIdentifiers.AsNoTracking().Where(i => i.CustomerId == id).OrderBy(i => i.Display).ToListAsync(ct);
-        var links = db.CustomerLinks.AsNoTracking().Where(l => l.CustomerId == id);
+        var members = await registry.MembersAsync(id, ct);
+        var identifiers = await db.CustomerIdentifiers.AsNoTracking().Where(i => members.Contains(i.CustomerId)).OrderBy(i => i.Display).ToListAsync(ct);
+        var links = db.CustomerLinks.AsNoTracking().Where(l => members.Contains(l.CustomerId));
         var summary = await links.GroupBy(l => l.Channel).Select(g => new { Channel = g.Key, First = g.Min(l => l.At) }).ToListAsync(ct);
         var names = await links.Where(l => l.Name != null).Select(l => l.Name!).Distinct().ToListAsync(ct);
         var orderIds = links.Where(l => l.Activity == CustomerActivity.Order).Select(l => l.SubjectId);

@@ -25,7 +25,8 @@ public sealed class ListDuePickupsHandler(IHybridOrdersDbContext db, IClock cloc
 /// Safe when several instances race: the order's version lets exactly one of them do it.</summary>
 public sealed record ExpirePickup(Guid Id) : ICommand<bool>;
 
-public sealed class ExpirePickupHandler(IHybridOrdersDbContext db, IStockLedger ledger, IClock clock) : ICommandHandler<ExpirePickup, bool>
+public sealed class ExpirePickupHandler(IHybridOrdersDbContext db, IStockLedger ledger, IClock clock, Promotions.PromotionRedemption promotions)
+    : ICommandHandler<ExpirePickup, bool>
 {
     public async ValueTask<bool> Handle(ExpirePickup command, CancellationToken ct)
     {
@@ -35,6 +36,7 @@ public sealed class ExpirePickupHandler(IHybridOrdersDbContext db, IStockLedger 
         if (fulfilment.Status != FulfilmentStatus.ReadyForPickup || fulfilment.PickupDeadline > now) return false;
         order.ExpirePickup(command.Id, now);
         await OrderTransitions.SaveAsync(db, order, ct);
+        await promotions.GiveBackAsync(order, ct); // the whole order expired: its promo redemption comes back
         await ledger.ReleaseAsync(fulfilment.StockLocationCode, fulfilment.Quantities, $"{order.StockReference}:expired", ct);
         return true;
     }

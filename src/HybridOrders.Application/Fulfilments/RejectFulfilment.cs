@@ -39,7 +39,8 @@ public sealed record RejectFulfilmentResponse(
     IReadOnlyList<CancelledLineResponse> CancelledLines,
     OrderResponse Order);
 
-public sealed class RejectFulfilmentHandler(IHybridOrdersDbContext db, ICurrentUser user, IClock clock, FulfilmentPlanner planner)
+public sealed class RejectFulfilmentHandler(IHybridOrdersDbContext db, ICurrentUser user, IClock clock, FulfilmentPlanner planner,
+    Promotions.PromotionRedemption promotions)
     : ICommandHandler<RejectFulfilment, RejectFulfilmentResponse>
 {
     public async ValueTask<RejectFulfilmentResponse> Handle(RejectFulfilment command, CancellationToken ct)
@@ -64,6 +65,10 @@ public sealed class RejectFulfilmentHandler(IHybridOrdersDbContext db, ICurrentU
             _ => origin.Release(rejected.StockLocationCode, rejection.Lines, reference),
         };
         var cancelled = await planner.RerouteAsync(order, rejection, origin, await db.ReturnedUnitsAsync(order.Id, ct), now, ct);
+        // Nothing left anywhere cancelled the whole order: its redemption comes back. Only now is that known, so the promotion's row is
+        // locked after the stock lines here (the other way round from placing an order); a rare deadlock with an order redeeming the same
+        // code is retried whole by the transaction behaviour.
+        await promotions.GiveBackAsync(order, ct);
 
         var replacements = order.Fulfilments.Where(f => f.ReplacesFulfilmentId == rejected.Id && f != rejection.Kept)
             .OrderBy(f => f.Code, StringComparer.Ordinal).Select(f => FulfilmentResponse.From(f, order.Number)).ToList();

@@ -24,10 +24,40 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
     private const string PickupAtStore = "pickup_at_store";
     public const string RerouteAfterRejection = "reroute_after_rejection";
 
-    public Task PlanAsync(Order order, FulfilmentRequest request, Instant now, CancellationToken ct) =>
-        request.Type == FulfilmentMode.Pickup
-            ? PlanPickupAsync(order, request, now, ct)
-            : PlanDeliveryAsync(order, request.Address!, now, ct);
+    public Task PlanAsync(Order order, FulfilmentRequest request, Instant now, CancellationToken ct) => request.Type switch
+    {
+        FulfilmentMode.Pickup => PlanPickupAsync(order, request, now, ct),
+        FulfilmentMode.InStore => SellAtTillAsync(order, request.LocationCode!, now, ct),
+        _ => PlanDeliveryAsync(order, request.Address!, now, ct),
+    };
+
+    /// <summary>A carry-out sale at a store's till (its POS, or admin): the goods leave the shelf now (ledger <c>sale</c>), nothing is
+    /// routed. Not enough available there: 409 <c>insufficient_stock</c> with the shortages and nearby stores that have it all.</summary>
+    public async Task SellAtTillAsync(Order order, string storeCode, Instant now, CancellationToken ct)
+    {
+        if (user.Role is { } role && role is not (ApiRole.Pos or ApiRole.Admin))
+            throw new ForbiddenAccessException("Only a POS terminal of the store (or an admin) can sell at its till.");
+        var store = await db.RequireLocationAsync(storeCode, ct);
+        user.EnsureCanActAt(store.Code);
+        if (!store.IsActive || store.Kind != LocationKind.Store)
+            throw new DomainException("in_store_not_available", $"Location '{store.Code}' has no till to sell at.", RefusalKind.Unprocessable);
+
+        var wanted = order.Quantities;
+        var sold = await ledger.TryApplyAsync(new StockMoves().SellFromShelf(store.Code, wanted, order.StockReference), ct);
+        if (!sold.IsApplied)
+        {
+            var alternatives = await stock.PickupAlternativesAsync(store, wanted, settings.AlternativesRadiusKm, ct);
+            throw new PickupShortageException(sold.Shortages.Select(s => new StockShortage(s.Sku, s.Requested, s.Available)).ToList(), alternatives, store.Code);
+        }
+        order.AddInStoreSale(Guid.CreateVersion7(), new FulfilmentSite(store.Code, store.Position, store.TimeZoneId), wanted, now);
+    }
+
+    /// <summary>A hold paid at the till becomes its order: the held units are sold (the caller moves them), nothing is routed.</summary>
+    public async Task RecordTillSaleAsync(Order order, string storeCode, Instant now, CancellationToken ct)
+    {
+        var store = await db.RequireLocationAsync(storeCode, ct);
+        order.AddInStoreSale(Guid.CreateVersion7(), new FulfilmentSite(store.Code, store.Position, store.TimeZoneId), order.Quantities, now);
+    }
 
     private async Task PlanPickupAsync(Order order, FulfilmentRequest request, Instant now, CancellationToken ct)
     {

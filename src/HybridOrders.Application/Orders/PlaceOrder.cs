@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FluentValidation;
 using HybridOrders.Application.Common;
 using HybridOrders.Domain.Common;
@@ -8,7 +7,8 @@ using NodaTime;
 
 namespace HybridOrders.Application.Orders;
 
-/// <summary>How the customer wants the goods: <c>pickup</c> at a store (optionally brought there by transfer) or <c>delivery</c>.</summary>
+/// <summary>How the customer gets the goods: <c>pickup</c> at a store (optionally brought there by transfer), <c>delivery</c>, or
+/// <c>in_store</c>: a carry-out sale at a store's till (POS of that store, or admin).</summary>
 public sealed record FulfilmentRequest(FulfilmentMode? Type, string? LocationCode, bool? AllowTransfer, AddressDto? Address);
 
 /// <summary>Place an order from any channel. Prices come from the catalogue now; the client never sends one.</summary>
@@ -28,7 +28,8 @@ public sealed class PlaceOrderValidator : AbstractValidator<PlaceOrder>
         this.ValidLines(x => x.Lines);
         RuleFor(x => x.Fulfilment).NotNull();
         RuleFor(x => x.Fulfilment!.Type).NotNull().IsInEnum().When(x => x.Fulfilment is not null).OverridePropertyName("fulfilment.type");
-        RuleFor(x => x.Fulfilment!.LocationCode).IsCode().When(x => x.Fulfilment?.Type == FulfilmentMode.Pickup).OverridePropertyName("fulfilment.locationCode");
+        RuleFor(x => x.Fulfilment!.LocationCode).IsCode().When(x => x.Fulfilment?.Type is FulfilmentMode.Pickup or FulfilmentMode.InStore)
+            .OverridePropertyName("fulfilment.locationCode");
         RuleFor(x => x.Fulfilment!.Address).NotNull().When(x => x.Fulfilment?.Type == FulfilmentMode.Delivery).OverridePropertyName("fulfilment.address");
         RuleFor(x => x.Fulfilment!.Address!).ChildRules(a =>
         {
@@ -43,33 +44,20 @@ public sealed class PlaceOrderValidator : AbstractValidator<PlaceOrder>
     }
 }
 
-public sealed class PlaceOrderHandler(IHybridOrdersDbContext db, IClock clock, ShopSettings shop, Promotions.PromotionRedemption promotions,
-    FulfilmentPlanner planner, Customers.CustomerRegistry customers) : ICommandHandler<PlaceOrder, OrderResponse>
+public sealed class PlaceOrderHandler(IHybridOrdersDbContext db, IClock clock, OrderPricing pricing, FulfilmentPlanner planner,
+    Customers.CustomerRegistry customers) : ICommandHandler<PlaceOrder, OrderResponse>
 {
     public async ValueTask<OrderResponse> Handle(PlaceOrder command, CancellationToken ct)
     {
-        // Priced from the catalogue now; the promo code (the same in every channel) spread over the lines to the cent.
-        var wanted = command.Lines!.ToStockQuantities();
-        var prices = await db.RequireProductsAsync(wanted.Select(l => l.Sku).ToList(), ct);
+        // Priced from the catalogue now, with the promo code (the same in every channel) spread over the lines to the cent.
         var now = clock.GetCurrentInstant();
-        var gross = wanted.Select(l => prices[l.Sku] * l.Quantity).ToList();
-        if (gross.Sum() > Money.Max)
-            throw new DomainException("order_total_too_large", $"An order may come to at most {Money.Max:0.00} {shop.Currency}.", RefusalKind.Unprocessable);
-        var (promoCode, discounts) = await promotions.RedeemAsync(command.PromoCode, gross, now, ct);
-        var order = new Order(Guid.CreateVersion7(), NewNumber(), command.Channel!.Value, command.Customer!.ToDomain(), command.Fulfilment!.Type!.Value,
-            wanted.Select((l, i) => new OrderLine(l.Sku, l.Quantity, prices[l.Sku], discounts[i])), promoCode, shop.Currency, now);
+        var order = await pricing.NewOrderAsync(command.Channel!.Value, command.Customer!.ToDomain(), command.Fulfilment!.Type!.Value,
+            command.Lines!.ToStockQuantities(), command.PromoCode, now, ct);
 
-        // Routed, and its stock held, by the planner; the order and its fulfilments are then stored together.
+        // Routed, and its stock held (or, at a till, sold), by the planner; the order and its fulfilments are then stored together.
         await planner.PlanAsync(order, command.Fulfilment, now, ct);
         await customers.RecordAsync(order.Customer, order.Channel, Domain.Customers.CustomerActivity.Order, order.Id, ct);
         db.Orders.Add(order);
         return OrderResponse.From(order);
-    }
-
-    /// <summary>HO- and eight characters of an alphabet without look-alikes (no 0/O, 1/I/L): readable over the phone.</summary>
-    private static string NewNumber()
-    {
-        const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-        return "HO-" + new string(RandomNumberGenerator.GetItems<char>(alphabet, 8));
     }
 }

@@ -36,4 +36,13 @@ public sealed class PromotionRedemption(IHybridOrdersDbContext db)
 
         return (code, Money.Allocate(promotion.DiscountOn(subtotal), lineTotals));
     }
+
+    /// <summary>A whole order was cancelled or expired: its redemption is given back (never below zero). A partly cancelled
+    /// order keeps it. Call before any stock moves (lock order: promotions before stock lines).</summary>
+    public async Task GiveBackAsync(Domain.Orders.Order order, CancellationToken ct)
+    {
+        if (order.PromoCode is not { } code || order.Status is not (Domain.Orders.OrderStatus.Cancelled or Domain.Orders.OrderStatus.Expired)) return;
+        await db.Promotions.Where(p => p.Code == code && p.Redemptions > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Redemptions, p => p.Redemptions - 1), ct);
+    }
 }

@@ -15,9 +15,10 @@ public sealed record ReservationResponse(
     IReadOnlyList<ReservationLineResponse> Lines,
     Instant CreatedAt,
     Instant ExpiresAt,
-    Instant? ClosedAt)
+    Instant? ClosedAt,
+    Guid? OrderId)
 {
     public static ReservationResponse From(Reservation r) => new(
         r.Id, r.Status, r.LocationCode, r.Channel, CustomerDto.From(r.Customer),
-        r.Lines.Select(l => new ReservationLineResponse(l.Sku, l.Quantity)).ToList(), r.CreatedAt, r.ExpiresAt, r.ClosedAt);
+        r.Lines.Select(l => new ReservationLineResponse(l.Sku, l.Quantity)).ToList(), r.CreatedAt, r.ExpiresAt, r.ClosedAt, r.OrderId);
 }

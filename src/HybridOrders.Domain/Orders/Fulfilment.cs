@@ -10,6 +10,8 @@ public enum FulfilmentType
     Pickup,
     Delivery,
     TransferToPickup,
+    /// <summary>Sold at a store's till and carried out: collected the moment it is created.</summary>
+    InStore,
 }
 
 public enum FulfilmentStatus
@@ -130,6 +132,14 @@ public sealed class Fulfilment
     public GeoPoint Destination => new(DestinationLatitude, DestinationLongitude);
 
     public bool CanBeCancelled => Status is FulfilmentStatus.Allocated or FulfilmentStatus.ReadyForPickup;
+
+    /// <summary>A till sale: handed over as it is made.</summary>
+    internal void HandOverAtTill(Instant now)
+    {
+        Require(Type == FulfilmentType.InStore && Status == FulfilmentStatus.Allocated, "be handed over at the till");
+        Status = FulfilmentStatus.Collected;
+        CollectedAt = now;
+    }
 
     /// <summary>Picked and waiting at the store, with the deadline to collect.</summary>
     internal void MarkReady(Instant now, Instant deadline)

@@ -11,6 +11,8 @@ public enum FulfilmentMode
 {
     Pickup,
     Delivery,
+    /// <summary>A carry-out sale at a store's till: the goods leave the shelf at once.</summary>
+    InStore,
 }
 
 public enum OrderStatus
@@ -85,6 +87,22 @@ public sealed class Order : AggregateRoot
     public Fulfilment AddPickup(Guid id, FulfilmentSite store, IEnumerable<StockQuantity> lines, RoutingDecision routing, Instant now) =>
         Add(new Fulfilment(id, NextCode(), FulfilmentType.Pickup, store.Code, store.Code, null, store.Position, 0, lines, routing, store.TimeZoneId, now));
 
+    /// <summary>A sale at <paramref name="store"/>'s till: the customer leaves with the goods, so the fulfilment is collected at once.</summary>
+    public Fulfilment AddInStoreSale(Guid id, FulfilmentSite store, IEnumerable<StockQuantity> lines, Instant now)
+    {
+        var sale = new Fulfilment(id, NextCode(), FulfilmentType.InStore, store.Code, store.Code, null, store.Position, 0, lines,
+            new RoutingDecision(RoutingStrategy.InStore, [new CandidateDecision(store.Code, 0, true, true, "sold at the store's till")]), store.TimeZoneId, now);
+        sale.HandOverAtTill(now);
+        return Add(sale);
+    }
+
+    /// <summary>HO- and eight characters of an alphabet without look-alikes (no 0/O, 1/I/L): readable over the phone.</summary>
+    public static string NewNumber()
+    {
+        const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+        return "HO-" + new string(System.Security.Cryptography.RandomNumberGenerator.GetItems<char>(alphabet, 8));
+    }
+
     /// <summary>Goods travel from <paramref name="origin"/> to the customer's pickup <paramref name="store"/>.</summary>
     public Fulfilment AddTransfer(Guid id, string origin, FulfilmentSite store, double distanceKm, IEnumerable<StockQuantity> lines,
         RoutingDecision routing, Instant now, Guid? replaces = null) =>
@@ -122,6 +140,7 @@ public sealed class Order : AggregateRoot
             kept = Add(new Fulfilment(Guid.CreateVersion7(), NextCode(), fulfilment.Type, fulfilment.OriginLocationCode, fulfilment.DestinationLocationCode,
                 fulfilment.DestinationAddress is { } a ? a with { } : null, fulfilment.Destination, fulfilment.DistanceKm, rest,
                 new RoutingDecision(fulfilment.RoutingStrategy, fulfilment.Candidates), fulfilment.PickupTimeZone, now, fulfilment.Id));
+        Raise(new FulfilmentEvent(EventTypes.FulfilmentRejected, this, fulfilment));
         Touch();
         return new FulfilmentRejection(fulfilment, kept, reason,
             rejected.Where(r => r.Value > 0).Select(r => new StockQuantity(r.Key, r.Value)).OrderBy(l => l.Sku, StringComparer.Ordinal).ToList());
@@ -133,10 +152,12 @@ public sealed class Order : AggregateRoot
         RoutingDecision routing, Instant now)
     {
         var old = rejection.Rejected;
-        return old.Type == FulfilmentType.Delivery
+        var replacement = old.Type == FulfilmentType.Delivery
             ? AddDelivery(Guid.CreateVersion7(), origin, old.DestinationAddress!, old.Destination, distanceKm, lines, routing, now, old.Id)
             : AddTransfer(Guid.CreateVersion7(), origin, new FulfilmentSite(old.DestinationLocationCode!, old.Destination, old.PickupTimeZone!),
                 distanceKm, lines, routing, now, old.Id);
+        Raise(new FulfilmentEvent(EventTypes.FulfilmentRerouted, this, replacement));
+        return replacement;
     }
 
     /// <summary>

@@ -48,6 +48,9 @@ public sealed class Reservation : AggregateRoot
     public Instant ExpiresAt { get; private set; }
     public Instant? ClosedAt { get; private set; }
 
+    /// <summary>The order that records the sale, once the hold was paid at the till.</summary>
+    public Guid? OrderId { get; private set; }
+
     /// <summary>Optimistic concurrency token: every transition bumps it, so two racing transitions
     /// (a release at the till and the expiry sweep, say) cannot both succeed.</summary>
     public int Version { get; private set; }
@@ -57,7 +60,11 @@ public sealed class Reservation : AggregateRoot
     public IReadOnlyList<StockQuantity> Quantities => _lines.Select(l => new StockQuantity(l.Sku, l.Quantity)).ToList();
 
     /// <summary>The customer paid at the till: the held units are sold.</summary>
-    public void Fulfil(Instant now) => Close(ReservationStatus.Fulfilled, now);
+    public void Fulfil(Instant now, Guid orderId)
+    {
+        Close(ReservationStatus.Fulfilled, now);
+        OrderId = orderId;
+    }
 
     /// <summary>The hold is given up; the units are available again.</summary>
     public void Release(Instant now) => Close(ReservationStatus.Released, now);

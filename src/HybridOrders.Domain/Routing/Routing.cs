@@ -14,6 +14,9 @@ public sealed record CandidateDecision(string LocationCode, double DistanceKm, b
 
 public static class RoutingStrategy
 {
+    /// <summary>A till sale: the store itself, nothing to route.</summary>
+    public const string InStore = "in_store";
+
     public const string SingleLocation = "nearest_single_location";
     public const string SplitPair = "split_two_locations";
     public const string SplitGreedy = "split_greedy_nearest";

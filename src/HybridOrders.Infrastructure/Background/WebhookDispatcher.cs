@@ -20,8 +20,10 @@ namespace HybridOrders.Infrastructure.Background;
 /// before that only means the same events are sent again after the lease runs out: at least once, never out of order.
 /// </summary>
 public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadiness readiness, IOptions<WebhookOptions> options,
-    EventSettings eventSettings, IClock clock, ILogger<WebhookDispatcher> logger) : BackgroundService
+    EventSettings eventSettings, IClock clock, BackgroundHeartbeats heartbeats, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
+    public const string HeartbeatName = "webhook-dispatcher";
+
     private long _settled;
     private Instant _lastCleanup;
 
@@ -31,12 +33,15 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
         try
         {
             await readiness.WhenReady(stoppingToken);
+            // A round may wait for slow receivers (one timeout each, in parallel), so the interval health expects is that, not the poll.
+            heartbeats.Register(HeartbeatName, TimeSpan.FromMilliseconds(Math.Max(options.Value.PollMilliseconds, options.Value.TimeoutSeconds * 1000 + 5000)));
             while (!stoppingToken.IsCancellationRequested)
             {
                 var busy = false;
                 try
                 {
                     busy = await DispatchOnceAsync(stoppingToken);
+                    heartbeats.Tick(HeartbeatName);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -26,4 +26,12 @@ internal sealed class CustomerClaims(HybridOrdersDbContext db) : ICustomerClaims
         // A new statement: under read committed it sees the concurrent claimant's committed row.
         return await db.CustomerIdentifiers.AsNoTracking().Where(i => i.Kind == kind && i.Value == value).Select(i => i.CustomerId).SingleAsync(ct);
     }
+
+    public async Task LockCustomerAsync(string customerId, CancellationToken ct)
+    {
+        if (db is SqlServerHybridOrdersDbContext)
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM [Customers] WITH (UPDLOCK, HOLDLOCK) WHERE [Id] = {customerId}""", ct);
+        else if (db is PostgresHybridOrdersDbContext)
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Customers" WHERE "Id" = {customerId} FOR NO KEY UPDATE""", ct);
+    }
 }

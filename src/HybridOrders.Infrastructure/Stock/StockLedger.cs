@@ -82,7 +82,7 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
             var (kind, location, sku, quantity, reference) = move;
             if (shortages.Count > 0)
             {
-                if (kind == StockMoveKind.Reserve && await AvailableAsync(location, sku, ct) is var available && available < quantity)
+                if (kind is StockMoveKind.Reserve or StockMoveKind.SellFromShelf && await AvailableAsync(location, sku, ct) is var available && available < quantity)
                     shortages.Add(new LocatedShortage(location, sku, quantity, available));
                 continue;
             }
@@ -92,6 +92,10 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
                 case StockMoveKind.Reserve:
                     var held = await TryReserveLineAsync(location, sku, quantity, reference, ct);
                     if (held < quantity) shortages.Add(new LocatedShortage(location, sku, quantity, held));
+                    break;
+                case StockMoveKind.SellFromShelf:
+                    var sold = await TrySellFromShelfLineAsync(location, sku, quantity, reference, ct);
+                    if (sold < quantity) shortages.Add(new LocatedShortage(location, sku, quantity, sold));
                     break;
                 case StockMoveKind.Release:
                     await ReleaseLineAsync(location, sku, quantity, reference, ct);
@@ -245,6 +249,22 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
             if (await UpdateLineAsync(locationCode, sku, 0, quantity, ct, minAvailable: quantity) is not null)
             {
                 Append(locationCode, sku, MovementKind.Reserve, 0, quantity, reference);
+                return quantity;
+            }
+            var available = await AvailableAsync(locationCode, sku, ct);
+            if (available < quantity || attempt == MaxReserveAttempts) return Math.Min(available, quantity - 1);
+        }
+    }
+
+    /// <summary>A till sale off the shelf: on-hand falls where enough is available (held units and safety stock are not sold).
+    /// Returns what was available, as <see cref="TryReserveLineAsync"/> does.</summary>
+    private async Task<int> TrySellFromShelfLineAsync(string locationCode, string sku, int quantity, string? reference, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await UpdateLineAsync(locationCode, sku, -quantity, 0, ct, minAvailable: quantity) is not null)
+            {
+                Append(locationCode, sku, MovementKind.Sale, -quantity, 0, reference);
                 return quantity;
             }
             var available = await AvailableAsync(locationCode, sku, ct);

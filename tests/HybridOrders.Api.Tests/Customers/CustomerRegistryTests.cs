@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using HybridOrders.Api.Tests.Infrastructure;
+using HybridOrders.Application.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static HybridOrders.Api.Tests.Infrastructure.Api;
 
 namespace HybridOrders.Api.Tests.Customers;
@@ -100,44 +103,159 @@ public abstract class CustomerRegistryTests(ApiFactory factory)
         after.Get<decimal>("lifetimeValue").ShouldBe(10m); // 30 − 10 cancelled − 10 refunded
         after["returns"]!.AsArray().Count.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Till_sales_and_returns_join_the_record()
+    {
+        var (store, sku) = await StoreWithStockAsync();
+        var pos = factory.Pos(store);
+        var phone = Phone();
+
+        // A carry-out sale at the till by phone, returned at another store: both on the one record.
+        var carryOut = (await pos.PostJsonAsync("/api/v1/orders", new
+        {
+            channel = "pos", customer = new { phone }, lines = new[] { new { sku, quantity = 2 } }, fulfilment = new { type = "in_store", locationCode = store },
+        })).Expect(HttpStatusCode.Created);
+        var elsewhere = await _admin.CreateLocationAsync();
+        (await factory.Pos(elsewhere).PostJsonAsync("/api/v1/returns", new
+        {
+            orderId = carryOut.Get<string>("id"), locationCode = elsewhere, reason = "too many", lines = new[] { new { sku, quantity = 1, condition = "resellable" } },
+        })).Expect(HttpStatusCode.Created);
+
+        // A hold in the app with the same phone and an email, paid at the till: the sale is an order of that record.
+        var email = $"{Unique("till")}@example.com";
+        var hold = (await _storefront.PostJsonAsync("/api/v1/reservations", new
+        {
+            locationCode = store, channel = "app", customer = new { phone, email }, lines = new[] { new { sku, quantity = 1 } },
+        })).Expect(HttpStatusCode.Created);
+        var paid = (await pos.PostJsonAsync($"/api/v1/reservations/{hold.Get<string>("id")}/fulfil", null)).Expect(HttpStatusCode.OK);
+
+        var customer = await CustomerAsync(pos, email);
+        (await CustomerAsync(_admin, phone)).Get<string>("id").ShouldBe(customer.Get<string>("id"));
+        customer["orders"]!.AsArray().Select(o => o!.Get<string>("id")).Order().ShouldBe(new[] { carryOut.Get<string>("id"), paid.Get<string>("orderId") }.Order());
+        customer["reservations"]!.AsArray().Count.ShouldBe(1);
+        customer["returns"]!.AsArray().Single()!.Get<string>("locationCode").ShouldBe(elsewhere);
+        customer.Get<decimal>("lifetimeValue").ShouldBe(20m); // 20 + 10 paid − 10 refunded
+        customer["channels"]!.AsArray().Select(c => c!.GetValue<string>()).ShouldBe(["pos", "app"]);
+    }
 }
 
 public sealed class CustomerRegistryTestsOnSqlite(SqliteApiFactory factory) : CustomerRegistryTests(factory), IClassFixture<SqliteApiFactory>;
 
 public sealed class CustomerRegistryTestsOnPostgres(PostgresApiFactory factory) : CustomerRegistryTests(factory), IClassFixture<PostgresApiFactory>;
 
-/// <summary>Racing orders on PostgreSQL: the unique identifier and a claim that cannot abort the transaction make one customer.</summary>
+/// <summary>Racing orders and holds on PostgreSQL. Each request has its own SKU, so the requests do not queue behind one stock line
+/// and their registry work really overlaps: the unique identifiers and claims that cannot abort the transaction make one customer.</summary>
 public sealed class CustomerRaceTests(PostgresApiFactory factory) : IClassFixture<PostgresApiFactory>
 {
-    [Fact]
-    public async Task Ten_concurrent_orders_introducing_the_same_new_email_make_one_customer()
+    private const int Racers = 50;
+    private readonly HttpClient _admin = factory.Admin();
+
+    private async Task<(string Store, List<string> Skus)> StoreWithSkusAsync(int count)
     {
-        var admin = factory.Admin();
-        var store = await admin.CreateLocationAsync();
-        var sku = await admin.CreateProductAsync(5m);
-        await admin.ReceiveAsync(store, sku, 100);
-        var email = $"{Unique("race")}@example.com";
-        var phones = Enumerable.Range(0, 10).Select(i => $"+49 170 {i:D2}{Random.Shared.Next(100_000, 999_999)}").ToList();
-
-        using var start = new SemaphoreSlim(0);
-        var tasks = phones.Select(async phone =>
+        var store = await _admin.CreateLocationAsync();
+        var skus = new List<string>();
+        for (var i = 0; i < count; i++)
         {
-            var client = factory.Storefront();
-            await start.WaitAsync();
-            return await client.PostJsonAsync("/api/v1/orders", new
-            {
-                channel = "app", customer = new { email, phone }, lines = new[] { new { sku, quantity = 1 } },
-                fulfilment = new { type = "pickup", locationCode = store },
-            });
-        }).ToList();
-        start.Release(tasks.Count);
-        foreach (var response in await Task.WhenAll(tasks)) response.Expect(HttpStatusCode.Created);
+            var sku = await _admin.CreateProductAsync(5m);
+            await _admin.ReceiveAsync(store, sku, 10);
+            skus.Add(sku);
+        }
+        return (store, skus);
+    }
 
-        var customer = (await admin.GetJsonAsync($"/api/v1/customers/{Uri.EscapeDataString(email)}")).Expect(HttpStatusCode.OK);
-        customer["orders"]!.AsArray().Count.ShouldBe(10);
-        customer["phones"]!.AsArray().Count.ShouldBe(10);
-        foreach (var phone in phones)
-            (await admin.GetJsonAsync($"/api/v1/customers/{Uri.EscapeDataString(phone)}")).Expect(HttpStatusCode.OK).Get<string>("id")
-                .ShouldBe(customer.Get<string>("id"));
+    private static string Phone(int i) => $"+49 170 {i:D2}{Random.Shared.Next(100_000, 999_999)}";
+
+    /// <summary>Sends every request at once (released together) and expects each to succeed; a failure shows its problem body.</summary>
+    private static async Task<List<JsonNode>> RaceAsync(IEnumerable<Func<Task<(HttpStatusCode Status, JsonNode? Body)>>> requests)
+    {
+        using var start = new SemaphoreSlim(0);
+        var tasks = requests.Select(async send => { await start.WaitAsync(); return await send(); }).ToList();
+        start.Release(tasks.Count);
+        var responses = await Task.WhenAll(tasks);
+        var failures = responses.Where(r => r.Status != HttpStatusCode.Created).Select(r => $"{(int)r.Status} {r.Body?.ToJsonString()}").ToList();
+        failures.ShouldBeEmpty();
+        return responses.Select(r => r.Body!).ToList();
+    }
+
+    private async Task<JsonNode> CustomerAsync(string key) =>
+        (await _admin.GetJsonAsync($"/api/v1/customers/{Uri.EscapeDataString(key)}")).Expect(HttpStatusCode.OK);
+
+    [Fact]
+    public async Task Fifty_concurrent_orders_and_holds_introducing_the_same_new_email_make_one_customer()
+    {
+        var (store, skus) = await StoreWithSkusAsync(Racers);
+        var email = $"{Unique("race")}@example.com";
+        var phones = Enumerable.Range(0, Racers).Select(Phone).ToList();
+        var storefront = factory.Storefront();
+
+        var created = await RaceAsync(Enumerable.Range(0, Racers).Select(i => (Func<Task<(HttpStatusCode, JsonNode?)>>)(() => i % 2 == 0
+            ? storefront.PostJsonAsync("/api/v1/orders", new
+            {
+                channel = "app", customer = new { email = i % 4 == 0 ? email : email.ToUpperInvariant(), phone = phones[i] },
+                lines = new[] { new { sku = skus[i], quantity = 1 } }, fulfilment = new { type = "pickup", locationCode = store },
+            })
+            : storefront.PostJsonAsync("/api/v1/reservations", new
+            {
+                locationCode = store, channel = "web", customer = new { email, phone = phones[i] }, lines = new[] { new { sku = skus[i], quantity = 1 } },
+            }))));
+
+        var customer = await CustomerAsync(email);
+        var id = customer.Get<string>("id");
+        customer["orders"]!.AsArray().Count.ShouldBe(Racers / 2);
+        customer["reservations"]!.AsArray().Count.ShouldBe(Racers / 2);
+        customer["emails"]!.AsArray().Select(e => e!.GetValue<string>()).ShouldBe([email]);
+        customer["phones"]!.AsArray().Select(p => p!.GetValue<string>()).Order().ShouldBe(phones.Order());
+        customer["channels"]!.AsArray().Select(c => c!.GetValue<string>()).Order().ShouldBe(["app", "web"]);
+        customer.Get<decimal>("lifetimeValue").ShouldBe(Racers / 2 * 5m);
+        foreach (var phone in phones) (await CustomerAsync(phone)).Get<string>("id").ShouldBe(id, phone);
+        (await _admin.GetJsonAsync($"/api/v1/orders?customerId={Uri.EscapeDataString(email)}&limit=100")).Expect(HttpStatusCode.OK)["items"]!.AsArray()
+            .Count.ShouldBe(Racers / 2);
+        created.Count.ShouldBe(Racers);
+
+        // The race really happened: requests that read "nobody has this email" before the winner committed made their own record,
+        // found the winner when their claim returned, and merged into it. (Were the requests serialized, there would be none.)
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<IHybridOrdersDbContext>();
+        var merged = await db.Customers.CountAsync(c => c.MergedIntoId == id);
+        merged.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Concurrent_orders_that_each_join_an_older_record_to_one_email_merge_them_all_and_every_earlier_key_finds_the_result()
+    {
+        const int records = 20;
+        var (store, skus) = await StoreWithSkusAsync(2 * records);
+        var storefront = factory.Storefront();
+        var phones = Enumerable.Range(0, records).Select(Phone).ToList();
+        var earlier = new List<string>();
+        for (var i = 0; i < records; i++) // twenty phone-only customers, one store sale each
+        {
+            (await storefront.PostJsonAsync("/api/v1/orders", new
+            {
+                channel = "pos", customer = new { phone = phones[i] }, lines = new[] { new { sku = skus[i], quantity = 1 } },
+                fulfilment = new { type = "pickup", locationCode = store },
+            })).Expect(HttpStatusCode.Created);
+            earlier.Add((await CustomerAsync(phones[i])).Get<string>("id"));
+        }
+        earlier.Distinct().Count().ShouldBe(records);
+
+        var email = $"{Unique("merge")}@example.com";
+        await RaceAsync(Enumerable.Range(0, records).Select(i => (Func<Task<(HttpStatusCode, JsonNode?)>>)(() =>
+            storefront.PostJsonAsync("/api/v1/orders", new
+            {
+                channel = "app", customer = new { email, phone = phones[i].Replace(" ", "") },
+                lines = new[] { new { sku = skus[records + i], quantity = 1 } }, fulfilment = new { type = "pickup", locationCode = store },
+            }))));
+
+        var merged = await CustomerAsync(email);
+        var id = merged.Get<string>("id");
+        id.ShouldBe(earlier.Order(StringComparer.Ordinal).First()); // the oldest record survives
+        merged["orders"]!.AsArray().Count.ShouldBe(2 * records);
+        merged["phones"]!.AsArray().Count.ShouldBe(records);
+        merged["channels"]!.AsArray().Select(c => c!.GetValue<string>()).Order().ShouldBe(["app", "pos"]);
+        foreach (var key in earlier.Concat(phones)) (await CustomerAsync(key)).Get<string>("id").ShouldBe(id, key);
+        (await _admin.GetJsonAsync($"/api/v1/orders?customerId={Uri.EscapeDataString(phones[^1])}&limit=100")).Expect(HttpStatusCode.OK)["items"]!.AsArray()
+            .Count.ShouldBe(2 * records);
     }
 }

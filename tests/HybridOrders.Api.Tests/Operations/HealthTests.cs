@@ -9,11 +9,12 @@ namespace HybridOrders.Api.Tests.Operations;
 public sealed class HealthTests(SqliteApiFactory factory) : IClassFixture<SqliteApiFactory>
 {
     [Fact]
-    public async Task Ready_is_healthy_while_the_expiry_sweeper_runs_and_degraded_when_a_service_stops_ticking()
+    public async Task Ready_is_healthy_while_the_expiry_sweeper_and_the_webhook_dispatcher_run_and_degraded_when_a_service_stops_ticking()
     {
         var heartbeats = factory.Services.GetRequiredService<BackgroundHeartbeats>();
-        for (var i = 0; i < 50 && heartbeats.Snapshot().All(b => b.Service != ExpiryService.HeartbeatName); i++) await Task.Delay(100);
-        heartbeats.Snapshot().ShouldContain(b => b.Service == ExpiryService.HeartbeatName);
+        string[] services = [ExpiryService.HeartbeatName, WebhookDispatcher.HeartbeatName];
+        for (var i = 0; i < 50 && !services.All(s => heartbeats.Snapshot().Any(b => b.Service == s)); i++) await Task.Delay(100);
+        foreach (var service in services) heartbeats.Snapshot().ShouldContain(b => b.Service == service);
         (await ReadyAsync()).ShouldBe((HttpStatusCode.OK, "Healthy"));
 
         heartbeats.Register("test-stalled-service", TimeSpan.FromMilliseconds(20)); // registers and never ticks

@@ -10,14 +10,14 @@ public abstract class PickupClockTests(ApiFactory factory)
 {
     private readonly HttpClient _admin = factory.Admin();
 
-    private async Task<(string Store, string Sku, string FulfilmentId, string OrderId)> ReadyPickupAsync(int quantity)
+    private async Task<(string Store, string Sku, string FulfilmentId, string OrderId)> ReadyPickupAsync(int quantity, string? promoCode = null)
     {
         var store = await _admin.CreateLocationAsync(openingHours: MondayToSaturday);
         var sku = await _admin.CreateProductAsync();
         await _admin.ReceiveAsync(store, sku, quantity);
         var order = (await factory.Storefront().PostJsonAsync("/api/v1/orders", new
         {
-            channel = "web", customer = new { email = "lena@example.com" }, lines = new[] { new { sku, quantity } },
+            channel = "web", customer = new { email = "lena@example.com" }, lines = new[] { new { sku, quantity } }, promoCode,
             fulfilment = new { type = "pickup", locationCode = store },
         })).Expect(HttpStatusCode.Created);
         var fulfilmentId = order["fulfilments"]![0]!.Get<string>("id");
@@ -41,10 +41,15 @@ public abstract class PickupClockTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task A_pickup_not_collected_by_its_deadline_expires_within_ten_seconds_and_its_stock_comes_back()
+    public async Task A_pickup_not_collected_by_its_deadline_expires_within_ten_seconds_and_its_stock_and_promo_redemption_come_back()
     {
         factory.Clock!.Reset(Instant.FromUtc(2026, 11, 23, 10, 0)); // Monday, 11:00 in Berlin
-        var (store, sku, fulfilmentId, orderId) = await ReadyPickupAsync(2);
+        var promo = Unique("EXP");
+        (await _admin.PostJsonAsync("/api/v1/promotions", new { code = promo, kind = "percent", value = 10, startsAt = "2020-01-01T00:00:00Z", endsAt = "2099-01-01T00:00:00Z" }))
+            .Expect(HttpStatusCode.Created);
+        async Task<int> Redemptions() => (await _admin.GetJsonAsync($"/api/v1/promotions/{promo}")).Expect(HttpStatusCode.OK).Get<int>("redemptions");
+        var (store, sku, fulfilmentId, orderId) = await ReadyPickupAsync(2, promo);
+        (await Redemptions()).ShouldBe(1);
         var pos = factory.Pos(store);
         var deadline = (await pos.PostJsonAsync($"/api/v1/fulfilments/{fulfilmentId}/ready", null)).Expect(HttpStatusCode.OK).Get<string>("pickupDeadline");
         deadline.ShouldBe("2026-11-26T19:00:00Z"); // Thursday 20:00 CET
@@ -65,6 +70,7 @@ public abstract class PickupClockTests(ApiFactory factory)
         var stock = await _admin.StockAsync(store, sku);
         (stock.OnHand, stock.Reserved, stock.Available).ShouldBe((2, 0, 2));
         stock.ShouldAgreeWithLedger();
+        (await Redemptions()).ShouldBe(0);
         (await pos.PostJsonAsync($"/api/v1/fulfilments/{fulfilmentId}/collect", null)).ExpectProblem(HttpStatusCode.Conflict, "invalid_transition");
     }
 }

@@ -99,6 +99,39 @@ public abstract class RejectTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_reject_and_its_replacement_are_events_in_the_feed()
+    {
+        var nearest = await StoreAt(0.01);
+        var second = await StoreAt(0.05);
+        var sku = await ProductWithStock(10m, (nearest, 2), (second, 2));
+        var order = (await _storefront.PostJsonAsync("/api/v1/orders", Delivery(null, (sku, 2)))).Expect(HttpStatusCode.Created);
+        var original = Single(order);
+        var result = (await Reject(factory.Pos(nearest), original, "damaged")).Expect(HttpStatusCode.OK);
+        var replacementId = result["replacements"]![0]!.Get<string>("id");
+
+        var ids = new[] { original.Get<string>("id"), replacementId };
+        List<JsonNode> mine = [];
+        for (var attempt = 0; attempt < 100 && mine.Count < 2; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(100);
+            mine = [];
+            var url = "/api/v1/events?after=0&types=fulfilment.rejected,fulfilment.rerouted&limit=500";
+            while (url is not null)
+            {
+                var page = (await factory.Logistics().GetJsonAsync(url)).Expect(HttpStatusCode.OK);
+                mine.AddRange(page["items"]!.AsArray().Select(e => e!).Where(e => ids.Contains(e.DataId())));
+                url = page["nextCursor"]?.GetValue<string>() is { } next ? $"/api/v1/events?cursor={next}&types=fulfilment.rejected,fulfilment.rerouted&limit=500" : null;
+            }
+        }
+
+        mine.Select(e => (e.Get<string>("type"), e.DataId())).ShouldBe([("fulfilment.rejected", ids[0]), ("fulfilment.rerouted", ids[1])]);
+        mine[0]["data"]!.Get<string>("status").ShouldBe("rejected");
+        mine[0]["data"]!.Get<string>("rejectionReason").ShouldBe("damaged");
+        mine[1]["data"]!.Get<string>("replacesFulfilmentId").ShouldBe(ids[0]);
+        mine[1]["data"]!.Get<string>("originLocationCode").ShouldBe(second);
+    }
+
+    [Fact]
     public async Task A_replacement_respects_store_capacity_and_takes_a_slot_where_it_goes()
     {
         var nearest = await StoreAt(0.01);
@@ -209,18 +242,23 @@ public abstract class RejectTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task When_nothing_is_left_anywhere_the_whole_order_is_cancelled()
+    public async Task When_nothing_is_left_anywhere_the_whole_order_is_cancelled_and_its_promo_redemption_comes_back()
     {
         var store = await StoreAt(0.01);
         var sku = await ProductWithStock(12.34m, (store, 2));
-        var order = (await _storefront.PostJsonAsync("/api/v1/orders", Delivery(null, (sku, 2)))).Expect(HttpStatusCode.Created);
+        var code = Unique("REJ");
+        (await _admin.PostJsonAsync("/api/v1/promotions", new { code, kind = "amount", value = 4, startsAt = "2020-01-01T00:00:00Z", endsAt = "2099-01-01T00:00:00Z" }))
+            .Expect(HttpStatusCode.Created);
+        var order = (await _storefront.PostJsonAsync("/api/v1/orders", Delivery(code, (sku, 2)))).Expect(HttpStatusCode.Created);
+        (await _admin.GetJsonAsync($"/api/v1/promotions/{code}")).Expect(HttpStatusCode.OK).Get<int>("redemptions").ShouldBe(1);
 
         var result = (await Reject(factory.Pos(store), Single(order), "damaged")).Expect(HttpStatusCode.OK);
 
         var cancelled = result["cancelledLines"]!.AsArray().Single()!;
-        (cancelled.Get<int>("quantity"), cancelled.Get<decimal>("refundAmount")).ShouldBe((2, 24.68m));
+        (cancelled.Get<int>("quantity"), cancelled.Get<decimal>("refundAmount")).ShouldBe((2, 20.68m)); // 24.68 less the 4.00 off
         var after = result["order"]!;
         (after.Get<string>("status"), after.Get<decimal>("total")).ShouldBe(("cancelled", 0m));
+        (await _admin.GetJsonAsync($"/api/v1/promotions/{code}")).Expect(HttpStatusCode.OK).Get<int>("redemptions").ShouldBe(0);
         after["cancelledAt"].ShouldNotBeNull();
         var stock = await _admin.StockAsync(store, sku);
         (stock.OnHand, stock.Reserved).ShouldBe((0, 0));

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHybridOrdersDbContext))]
-    [Migration("20261203000524_CustomerRegistry")]
+    [Migration("20261203002950_CustomerRegistry")]
     partial class CustomerRegistry
     {
         /// <inheritdoc />
@@ -589,6 +589,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
