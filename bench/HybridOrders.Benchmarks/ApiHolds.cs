@@ -25,7 +25,7 @@ internal sealed class ApiHolds
         }));
     }
 
-    /// <summary>Creates the location and products (already existing is fine) and receives <paramref name="units"/> of each SKU.</summary>
+    /// <summary>Creates the location and products (already existing is fine) and sets on-hand of each SKU to <paramref name="units"/>.</summary>
     public async Task SetUpAsync(BenchOptions options, int units)
     {
         await _api.PostAsync("/api/v1/locations", new
@@ -37,13 +37,12 @@ internal sealed class ApiHolds
         foreach (var sku in skus)
             await _api.PostAsync("/api/v1/products", new { sku, name = $"Benchmark {sku}", unitPrice = 9.99m },
                 HttpStatusCode.Created, HttpStatusCode.Conflict);
-        foreach (var chunk in skus.Chunk(200))
-            await _api.PostAsync("/api/v1/stock/receipts", new
-            {
-                locationCode = options.Location,
-                lines = chunk.Select(sku => new { sku, quantity = units }),
-                reference = "benchmark",
-            }, HttpStatusCode.Created);
+        await _api.PostAsync(SyncLoad.Path, new
+        {
+            locationCode = options.Location,
+            lines = skus.Select(sku => new { sku, onHand = units }),
+            reference = "benchmark",
+        }, HttpStatusCode.OK);
     }
 
     public IHoldClient Client() => new Holder(this);

@@ -6,10 +6,10 @@ using System.Text.Json;
 namespace HybridOrders.Benchmarks;
 
 /// <summary>How long setting the network up through the API took, step by step.</summary>
-internal sealed record NetworkSetup(int Locations, int Products, int StockLines, int Receipts,
-    double LocationsSeconds, double ProductsSeconds, double ReceiptsSeconds)
+internal sealed record NetworkSetup(int Locations, int Products, int StockLines, int Syncs,
+    double LocationsSeconds, double ProductsSeconds, double StockSeconds)
 {
-    public double Seconds => LocationsSeconds + ProductsSeconds + ReceiptsSeconds;
+    public double Seconds => LocationsSeconds + ProductsSeconds + StockSeconds;
 }
 
 /// <summary>The order load: sets the synthetic <see cref="Network"/> up through the API as an admin client would, then
@@ -19,7 +19,6 @@ internal sealed class ApiOrders(BenchApi api, Network network)
 {
     public const string InsufficientStock = "insufficient_stock";
     private const string OrdersPath = "/api/v1/orders";
-    private const int LinesPerReceipt = 200;
     private static readonly byte[] StrategyProperty = "\"strategy\":\""u8.ToArray();
     private static readonly byte[] InsufficientStockCode = Encoding.UTF8.GetBytes($"\"{InsufficientStock}\"");
     private readonly byte[] _fromWarehouse = Encoding.UTF8.GetBytes($"\"originLocationCode\":\"{network.Locations[0].Code}\"");
@@ -34,8 +33,9 @@ internal sealed class ApiOrders(BenchApi api, Network network)
     /// <summary>Share of the placed orders so far with a fulfilment from the warehouse (its stock rows are the most contended).</summary>
     public double WarehouseShare => _placed == 0 ? double.NaN : (double)_placedFromWarehouse / _placed;
 
-    /// <summary>Locations, then products, then one receipt per location and up to 200 SKUs, <paramref name="parallel"/>
-    /// requests at a time. Already existing locations and products are fine (a second run against the same database).</summary>
+    /// <summary>Locations, then products, <paramref name="parallel"/> requests at a time, then the stock through
+    /// <c>POST /stock/sync</c> in batches of 5,000 lines. Already existing locations and products are fine (a second run
+    /// against the same database), and the sync sets absolute counts.</summary>
     public async Task<NetworkSetup> SetUpAsync(int parallel)
     {
         var clock = Stopwatch.StartNew();
@@ -55,17 +55,8 @@ internal sealed class ApiOrders(BenchApi api, Network network)
         var products = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        var receipts = network.Locations
-            .SelectMany((l, i) => network.Carried(i).Chunk(LinesPerReceipt).Select(skus => (Location: l, Skus: skus)))
-            .ToList();
-        await ForEachAsync(receipts, parallel, r => api.PostAsync("/api/v1/stock/receipts", new
-        {
-            locationCode = r.Location.Code,
-            lines = r.Skus.Select(s => new { sku = Network.SkuCode(s), quantity = r.Location.UnitsPerSku }),
-            reference = "benchmark-network",
-        }, HttpStatusCode.Created));
-        return new NetworkSetup(network.Locations.Count, network.Skus, network.StockLines, receipts.Count, locations, products,
-            clock.Elapsed.TotalSeconds);
+        var syncs = await SyncLoad.SetUpAsync(api, network, batchLines: 5_000, parallel: Math.Min(parallel, 4));
+        return new NetworkSetup(network.Locations.Count, network.Skus, network.StockLines, syncs, locations, products, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Warm-up (unmeasured), a CHECKPOINT, then the measured load with the resources it took.</summary>

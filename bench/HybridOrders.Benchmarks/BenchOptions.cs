@@ -2,14 +2,17 @@ using System.Globalization;
 
 namespace HybridOrders.Benchmarks;
 
-/// <summary>What the benchmark measures: hold throughput, order throughput, routing latency. Default: all three.</summary>
+/// <summary>What the benchmark measures: hold throughput, order throughput, bulk sync, listing-page availability, routing
+/// latency. Default: all of them.</summary>
 [Flags]
 internal enum BenchParts
 {
     Holds = 1,
     Orders = 2,
     Routing = 4,
-    All = Holds | Orders | Routing,
+    Sync = 8,
+    Atp = 16,
+    All = Holds | Orders | Routing | Sync | Atp,
 }
 
 /// <summary>Command-line settings. Every option has a default except the API address, the admin key and the
@@ -36,16 +39,24 @@ internal sealed record BenchOptions(
     IReadOnlyList<int> RoutingLocations,
     int RoutingIterations,
     double RoutingSeconds,
+    int SyncClients,
+    int SyncLines,
+    double SyncSeconds,
+    int AtpClients,
+    int AtpSkus,
+    double AtpSeconds,
+    string? ApiLog,
     bool Webhook = false)
 {
     public const string Usage = """
         HybridOrders.Benchmarks --api URL --api-key KEY --pg CONNECTION [options]
-          --only PARTS        comma-separated parts to run: holds, orders, routing (default all three)
+          --only PARTS        comma-separated parts to run: holds, orders, sync, atp, routing (default all)
           --api URL           base address of a running HybridOrders API (e.g. http://127.0.0.1:5080)
           --api-key KEY       an admin API key of that API (or env BENCH_API_KEY)
           --pg CONNECTION     Npgsql connection string of the API's PostgreSQL database (or env BENCH_PG)
           --clients N         concurrent clients of the hold and order loads (default 32)
-          --api-pid PID       the API's process id, to split CPU time between API, PostgreSQL and this client
+          --api-pid PID       the API's process id, to split CPU time between API, PostgreSQL and this client (and its memory)
+          --api-log FILE      the API's log, to count "Retrying transaction" warnings (deadlock and serialization victims)
           --webhook           subscribe one local receiver to every event (*) during the loads; prints the delivery lag
          holds:
           --seconds S         measured time of each contender, API and raw (default 15)
@@ -61,6 +72,14 @@ internal sealed record BenchOptions(
           --order-seconds S   measured time of the order load (default 15)
           --order-warmup S    unmeasured warm-up of the order load (default 15)
           --setup-parallel N  concurrent requests while setting the network up (default 8)
+         sync (POST /stock/sync on the order network; also how every part sets its stock up):
+          --sync-clients N    concurrent clients (default 4)
+          --sync-lines N      lines per batch (default 5000), half of them changing
+          --sync-seconds S    measured time (default 15, after 5 s of warm-up)
+         atp (POST /availability/query on the order network):
+          --atp-clients N     concurrent clients (default 32)
+          --atp-skus N        SKUs per request (default 50), with a point
+          --atp-seconds S     measured time (default 15, after 5 s of warm-up)
          routing:
           --routing-locations N,N   network sizes of the routing part (default 200,1000)
           --routing-iterations N    timed routing decisions per case and size, over all rounds (default 20000)
@@ -82,7 +101,7 @@ internal sealed record BenchOptions(
         if (flags.Contains("--help")) throw new ArgumentException("");
 
         var parts = values.TryGetValue("--only", out var only) ? ParseParts(only) : BenchParts.All;
-        var needsApi = (parts & (BenchParts.Holds | BenchParts.Orders)) != 0;
+        var needsApi = (parts & ~BenchParts.Routing) != 0;
         string? Required(string name, string env) =>
             values.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(env)
             ?? (needsApi ? throw new ArgumentException($"Missing {name} (or environment variable {env}).") : null);
@@ -114,14 +133,24 @@ internal sealed record BenchOptions(
                 .Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList(),
             (int)Number("--routing-iterations", 20_000),
             Number("--routing-seconds", 3),
+            (int)Number("--sync-clients", 4),
+            (int)Number("--sync-lines", 5_000),
+            Number("--sync-seconds", 15),
+            (int)Number("--atp-clients", 32),
+            (int)Number("--atp-skus", 50),
+            Number("--atp-seconds", 15),
+            values.GetValueOrDefault("--api-log"),
             flags.Contains("--webhook"));
         if (options.Clients < 1 || options.Skus < 1 || options.Rounds < 1 || options.Seconds <= 0 || options.WarmupSeconds < 0 || options.ApiWarmupSeconds < 0)
             throw new ArgumentException("--clients, --skus and --rounds must be at least 1, --seconds above 0, --warmup and --api-warmup 0 or more.");
         if (options.Locations < 2 || options.Products < Network.MinProducts || options.OrderSeconds <= 0 || options.OrderWarmupSeconds < 0
             || options.SetupParallel < 1 || options.RoutingLocations.Count == 0 || options.RoutingLocations.Any(n => n < 2)
-            || options.RoutingIterations < 1 || options.RoutingSeconds <= 0)
+            || options.RoutingIterations < 1 || options.RoutingSeconds <= 0
+            || options.SyncClients < 1 || options.SyncLines is < 1 or > 5_000 || options.SyncSeconds <= 0
+            || options.AtpClients < 1 || options.AtpSkus is < 1 or > 200 || options.AtpSeconds <= 0)
             throw new ArgumentException($"--locations and every --routing-locations must be at least 2, --products at least {Network.MinProducts}, " +
-                                        "--order-seconds and --routing-seconds above 0, --order-warmup 0 or more, --setup-parallel and --routing-iterations at least 1.");
+                                        "--order-seconds and --routing-seconds above 0, --order-warmup 0 or more, --setup-parallel and --routing-iterations at least 1, " +
+                                        "--sync-lines 1-5000, --atp-skus 1-200, --sync-clients and --atp-clients at least 1, --sync-seconds and --atp-seconds above 0.");
         return options;
     }
 
@@ -129,7 +158,7 @@ internal sealed record BenchOptions(
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Aggregate((BenchParts)0, (parts, name) => parts | (Enum.TryParse<BenchParts>(name, ignoreCase: true, out var part) && Enum.IsDefined(part) && part != BenchParts.All
                 ? part
-                : throw new ArgumentException($"--only takes holds, orders and routing, comma-separated; not '{name}'.")));
+                : throw new ArgumentException($"--only takes holds, orders, sync, atp and routing, comma-separated; not '{name}'.")));
 
     public bool Runs(BenchParts part) => (Parts & part) != 0;
 

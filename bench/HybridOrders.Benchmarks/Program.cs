@@ -24,23 +24,48 @@ catch (Exception ex) when (ex is ArgumentException or FormatException or UriForm
 
 var holds = new List<(string Variant, PhaseResult Api, PhaseResult Raw)>();
 (NetworkSetup Setup, PhaseResult Result)? orders = null;
-if (options.Runs(BenchParts.Holds) || options.Runs(BenchParts.Orders))
+PhaseResult? sync = null, atp = null;
+ApiFootprint? footprint = null;
+if ((options.Parts & ~BenchParts.Routing) != 0)
 {
     // The probe has its own small pool so it never waits behind the raw clients.
     var probeConnection = new NpgsqlConnectionStringBuilder(options.PgConnection) { MaxPoolSize = 2, ApplicationName = "bench-probe" };
     await using var probe = new ResourceProbe(NpgsqlDataSource.Create(probeConnection.ConnectionString), options.ApiPid, probeConnection.Port);
     using var api = new BenchApi(options);
     await using var sink = options.Webhook ? await WebhookSink.StartAsync(api) : null;
+    var deadlocksBefore = await probe.DeadlocksAsync();
     if (options.Runs(BenchParts.Holds)) holds.AddRange(await RunHoldsAsync(api, probe));
-    if (options.Runs(BenchParts.Orders)) orders = await RunOrdersAsync(api, probe);
+    Network? network = null;
+    if (options.Runs(BenchParts.Orders))
+    {
+        (network, var setup, var result) = await RunOrdersAsync(api, probe);
+        orders = (setup, result);
+    }
+    if (options.Runs(BenchParts.Holds) || options.Runs(BenchParts.Orders))
+        footprint = new ApiFootprint(ResourceProbe.RssMb(options.ApiPid), ResourceProbe.PeakRssMb(options.ApiPid),
+            await probe.DeadlocksAsync() - deadlocksBefore, CountRetries(options.ApiLog));
     if (sink is not null) await sink.ReportAsync();
+    if (options.Runs(BenchParts.Sync) || options.Runs(BenchParts.Atp))
+    {
+        if (network is null)
+        {
+            network = new Network(options.Locations, options.Products);
+            Console.WriteLine();
+            Console.WriteLine($"Setting up the network of {network.Locations.Count} locations and {network.StockLines} stock lines through the API...");
+            Console.WriteLine($"  set up in {(await new ApiOrders(api, network).SetUpAsync(options.SetupParallel)).Seconds:F1} s");
+        }
+        if (options.Runs(BenchParts.Sync)) sync = await RunSyncAsync(api, probe, network);
+        if (options.Runs(BenchParts.Atp)) atp = await RunAtpAsync(api, probe, network);
+    }
 }
 var routing = options.Runs(BenchParts.Routing) ? RunRouting() : [];
 
 Report.Results(holds, orders, routing);
+Report.Others(sync, options.SyncLines, atp, options.AtpSkus, footprint);
 var failed = holds.Any(r => r.Api.Errors > 0 || r.Raw.Errors > 0 || r.Api.Ops == 0 || r.Raw.Ops == 0)
-             || orders is { Result: var o } && (o.Errors > 0 || o.Ops == 0);
-if (failed) Console.Error.WriteLine("FAILED: some holds or orders did not succeed (see the errors above).");
+             || orders is { Result: var o } && (o.Errors > 0 || o.Ops == 0)
+             || new[] { sync, atp }.Any(p => p is not null && (p.Errors > 0 || p.Ops == 0));
+if (failed) Console.Error.WriteLine("FAILED: some holds, orders, syncs or availability queries did not succeed (see the errors above).");
 return failed ? 1 : 0;
 
 async Task<List<(string, PhaseResult, PhaseResult)>> RunHoldsAsync(BenchApi api, ResourceProbe probe)
@@ -75,7 +100,7 @@ async Task<List<(string, PhaseResult, PhaseResult)>> RunHoldsAsync(BenchApi api,
     return results;
 }
 
-async Task<(NetworkSetup, PhaseResult)> RunOrdersAsync(BenchApi api, ResourceProbe probe)
+async Task<(Network, NetworkSetup, PhaseResult)> RunOrdersAsync(BenchApi api, ResourceProbe probe)
 {
     var network = new Network(options.Locations, options.Products);
     Console.WriteLine();
@@ -87,8 +112,50 @@ async Task<(NetworkSetup, PhaseResult)> RunOrdersAsync(BenchApi api, ResourcePro
     Console.WriteLine($"  set up in {setup.Seconds:F1} s; warming up...");
     var result = await apiOrders.RunAsync(options, probe);
     Report.Orders(network, setup, result, apiOrders);
-    return (setup, result);
+    return (network, setup, result);
 }
+
+async Task<PhaseResult> RunSyncAsync(BenchApi api, ResourceProbe probe, Network network)
+{
+    var load = new SyncLoad(api, network, options.SyncClients, options.SyncLines);
+    Console.WriteLine();
+    Console.WriteLine($"== sync: {load.Clients} clients each POST /stock/sync with batches of {load.BatchLines} lines (own location per line, half of them " +
+                      $"changing) over the {network.StockLines} stock lines; 5 s warm-up, {options.SyncSeconds:0.#} s measured");
+    var result = await MeasureAsync("API", "syncs/s", "sync", load.Clients, options.SyncSeconds, (client, _) => load.SendAsync(client), probe);
+    Report.Load(result, $"{result.PerSecond * load.BatchLines:F0} lines/s");
+    return result;
+}
+
+async Task<PhaseResult> RunAtpAsync(BenchApi api, ResourceProbe probe, Network network)
+{
+    var load = new AtpLoad(api, network, options.AtpSkus);
+    Console.WriteLine();
+    Console.WriteLine($"== atp: {options.AtpClients} clients each POST /availability/query for {load.SkusPerRequest} SKUs of the catalogue with a point; " +
+                      $"5 s warm-up, {options.AtpSeconds:0.#} s measured");
+    var result = await MeasureAsync("API", "queries/s", "query", options.AtpClients, options.AtpSeconds, (_, random) => load.SendAsync(random), probe);
+    Report.Load(result, $"{result.PerSecond * load.SkusPerRequest:F0} SKU answers/s");
+    return result;
+}
+
+/// <summary>5 s of warm-up, a CHECKPOINT, then the measured closed loops with the resources they took.</summary>
+async Task<PhaseResult> MeasureAsync(string name, string unit, string per, int clients, double seconds, Func<int, Random, Task<Outcome>> once,
+    ResourceProbe probe)
+{
+    await ClosedLoop.DriveAsync(clients, 5, seed: 3_000, once);
+    await probe.CheckpointAsync();
+    var before = await probe.SnapshotAsync();
+    var workers = await ClosedLoop.DriveAsync(clients, seconds, seed: 4_000, once);
+    var after = await probe.SnapshotAsync();
+    var tally = new ClosedLoop.Tally();
+    tally.Add(workers, seconds, after.Minus(before, probe.ApiPid));
+    return tally.Result(name, unit, per, apiMeasured: probe.ApiPid is not null);
+}
+
+/// <summary>Lines of the API's log with the retry warning of the transaction runner (deadlock or serialization victims).</summary>
+static long? CountRetries(string? logFile) =>
+    logFile is not null && File.Exists(logFile)
+        ? File.ReadLines(logFile).LongCount(l => l.Contains("Retrying transaction", StringComparison.Ordinal))
+        : null;
 
 List<RoutingRow> RunRouting()
 {

@@ -51,28 +51,53 @@ internal static class Report
         Console.WriteLine($"== orders: delivery orders of 1-5 lines over {network.Locations.Count} locations " +
                           $"({network.Locations.Count(l => l.ShipFromEnabled)} shipping) and {network.Skus} SKUs");
         Console.WriteLine($"setup through the API: {setup.Seconds:F1} s ({setup.Locations} locations {setup.LocationsSeconds:F1} s, " +
-                          $"{setup.Products} products {setup.ProductsSeconds:F1} s, {setup.StockLines} stock lines in {setup.Receipts} receipts " +
-                          $"{setup.ReceiptsSeconds:F1} s = {setup.StockLines / setup.ReceiptsSeconds:F0} lines/s)");
+                          $"{setup.Products} products {setup.ProductsSeconds:F1} s, {setup.StockLines} stock lines in {setup.Syncs} syncs " +
+                          $"{setup.StockSeconds:F1} s = {setup.StockLines / setup.StockSeconds:F0} lines/s)");
         Phase(r);
         Console.WriteLine($"  placed (201): {r.Ops} = {Share(r, RoutingStrategy.SingleLocation)} from one location, " +
                           $"{Share(r, RoutingStrategy.SplitPair)} split over two, {Share(r, RoutingStrategy.SplitGreedy)} split greedily; " +
                           $"refused 409 {ApiOrders.InsufficientStock}: {r.Tagged(ApiOrders.InsufficientStock)}; other answers (errors): {r.Errors}");
         Console.WriteLine($"  orders with a fulfilment from the warehouse: {100 * orders.WarehouseShare:F1}%; order responses: " +
-                          $"{orders.MeanResponseBytes / 1024:F1} KiB on average (each fulfilment carries the routing decision of every candidate)");
+                          $"{orders.MeanResponseBytes / 1024:F1} KiB on average (each fulfilment shows the chosen locations and the ten nearest others)");
     }
 
     public static void Routing(IReadOnlyList<RoutingRow> rows)
     {
         Console.WriteLine();
         Console.WriteLine("== routing: Router.Route alone, in process, on the candidates PlaceOrder would build (ship-from locations holding any wanted SKU)");
-        Console.WriteLine($"{"locations",9} {"case",-6} {"orders",6} {"candidates",10} {"calls",6} {"p50 us",9} {"p99 us",9} {"mean us",9}  strategies (share, p50 us)");
+        Console.WriteLine("(wall clock; 'cpu' = the thread's own CPU time in the call; 'preempted' = calls during which the thread lost its core)");
+        Console.WriteLine($"{"locations",9} {"case",-6} {"orders",6} {"candidates",10} {"calls",6} {"p50 us",9} {"p99 us",9} {"mean us",9} {"cpu p50",8} {"cpu p99",8} {"preempted",9}  strategies (share, p50 us)");
         foreach (var r in rows)
-            Console.WriteLine($"{r.Locations,9} {r.Case,-6} {r.Orders,6} {r.MeanCandidates,10:F1} {r.Iterations,6} {r.P50Us,9:F1} {r.P99Us,9:F1} {r.MeanUs,9:F1}  " +
+            Console.WriteLine($"{r.Locations,9} {r.Case,-6} {r.Orders,6} {r.MeanCandidates,10:F1} {r.Iterations,6} {r.P50Us,9:F1} {r.P99Us,9:F1} {r.MeanUs,9:F1} " +
+                              $"{r.CpuP50Us,8:F1} {r.CpuP99Us,8:F1} {100 * r.PreemptedShare,8:F1}%  " +
                               string.Join(", ", r.Strategies.Select(s => $"{s.Strategy} {100 * s.Share:F1}% {s.P50Us:F0}")));
         foreach (var (small, large) in Growths(rows))
             Console.WriteLine($"growth {large.Locations} vs {small.Locations} locations, {large.Case}: p50 x{large.P50Us / small.P50Us:F1}, " +
-                              $"p99 x{large.P99Us / small.P99Us:F1}, mean x{large.MeanUs / small.MeanUs:F1} " +
+                              $"p99 x{large.P99Us / small.P99Us:F1}, mean x{large.MeanUs / small.MeanUs:F1}, on-CPU p99 x{large.CpuP99Us / small.CpuP99Us:F1} " +
                               $"(candidates x{large.MeanCandidates / small.MeanCandidates:F1})");
+    }
+
+    /// <summary>A load of sync batches or availability queries: the phase as for holds, and its throughput in lines or SKUs.</summary>
+    public static void Load(PhaseResult r, string throughput)
+    {
+        Phase(r);
+        Console.WriteLine($"  = {throughput}");
+    }
+
+    /// <summary>The compact lines of the parts added later: sync, atp, and the API's memory and deadlock count after holds and orders.</summary>
+    public static void Others(PhaseResult? sync, int syncLines, PhaseResult? atp, int atpSkus, ApiFootprint? footprint)
+    {
+        if (sync is { } s)
+            Console.WriteLine($"RESULT sync lines_s={s.PerSecond * syncLines:F0} p50_ms={s.P50Ms:F1} p99_ms={s.P99Ms:F1} " +
+                              $"batches={s.Ops} batch_lines={syncLines} errors={s.Errors}");
+        if (atp is { } a)
+            Console.WriteLine($"RESULT atp skus_s={a.PerSecond * atpSkus:F0} p50_ms={a.P50Ms:F2} p99_ms={a.P99Ms:F2} " +
+                              $"requests_s={a.PerSecond:F1} skus_per_request={atpSkus} errors={a.Errors}");
+        if (footprint is { } f)
+        {
+            Console.WriteLine($"RESULT memory api_rss_mb={f.RssMb:F0} api_peak_rss_mb={f.PeakRssMb:F0}");
+            Console.WriteLine($"RESULT deadlocks pg_deadlocks={f.PgDeadlocks} api_retries={(f.ApiRetries is { } n ? n.ToString() : "unknown")}");
+        }
     }
 
     /// <summary>The compact lines the run ends with: one per hold variant, one for orders, one per routing size and growth.</summary>
@@ -88,9 +113,11 @@ internal static class Report
                               $"split_share={(double)(r.Tagged(RoutingStrategy.SplitPair) + r.Tagged(RoutingStrategy.SplitGreedy)) / r.Ops:F3} " +
                               $"placed={r.Ops} insufficient_stock={r.Tagged(ApiOrders.InsufficientStock)} errors={r.Errors} setup_s={setup.Seconds:F1}");
         foreach (var size in routing.GroupBy(r => r.Locations))
-            Console.WriteLine($"RESULT routing locations={size.Key} " + string.Join(' ', size.Select(r => $"{r.Case}_p50_us={r.P50Us:F1} {r.Case}_p99_us={r.P99Us:F1}")));
+            Console.WriteLine($"RESULT routing locations={size.Key} " + string.Join(' ', size.Select(r => $"{r.Case}_p50_us={r.P50Us:F1} {r.Case}_p99_us={r.P99Us:F1}"))
+                              + " " + string.Join(' ', size.Select(r => $"{r.Case}_cpu_p99_us={r.CpuP99Us:F1}")));
         foreach (var (small, large) in Growths(routing))
-            Console.WriteLine($"RESULT routing growth_{large.Locations}_vs_{small.Locations} case={large.Case} p50_x={large.P50Us / small.P50Us:F1} p99_x={large.P99Us / small.P99Us:F1}");
+            Console.WriteLine($"RESULT routing growth_{large.Locations}_vs_{small.Locations} case={large.Case} p50_x={large.P50Us / small.P50Us:F1} p99_x={large.P99Us / small.P99Us:F1} " +
+                              $"cpu_p99_x={large.CpuP99Us / small.CpuP99Us:F1}");
     }
 
     /// <summary>Each case at every larger size against the smallest size measured.</summary>
@@ -111,3 +138,7 @@ internal static class Report
         return flat.Length > 110 ? flat[..107] + "..." : flat;
     }
 }
+
+/// <summary>The API process after the hold and order loads: its resident memory now and at its peak, deadlocks PostgreSQL
+/// counted meanwhile (pg_stat_database), and the API's "Retrying transaction" warnings (null: no log to count).</summary>
+internal sealed record ApiFootprint(double RssMb, double PeakRssMb, long PgDeadlocks, long? ApiRetries);

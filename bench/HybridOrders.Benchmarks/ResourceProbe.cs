@@ -135,6 +135,32 @@ internal sealed partial class ResourceProbe(NpgsqlDataSource admin, int? apiPid,
         };
     }
 
+    /// <summary>Deadlocks PostgreSQL detected in the benchmark's database so far (pg_stat_database).</summary>
+    public async Task<long> DeadlocksAsync()
+    {
+        await using var connection = await admin.OpenConnectionAsync();
+        return await ScalarAsync<long>(connection, "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()");
+    }
+
+    /// <summary>Resident memory of a process in MB (VmRSS), NaN when unknown.</summary>
+    public static double RssMb(int? pid) => StatusKb(pid, "VmRSS:") / 1024;
+
+    /// <summary>The highest resident memory of a process so far in MB (VmHWM), NaN when unknown.</summary>
+    public static double PeakRssMb(int? pid) => StatusKb(pid, "VmHWM:") / 1024;
+
+    private static double StatusKb(int? pid, string field)
+    {
+        try
+        {
+            var line = pid is null ? null : File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            return line is null ? double.NaN : double.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
+    }
+
     public async Task CheckpointAsync()
     {
         await using var connection = await admin.OpenConnectionAsync();

@@ -8,7 +8,8 @@ namespace HybridOrders.Benchmarks;
 /// <summary>Latency of one routing decision (<see cref="Router.Route"/>) for one network size and kind of order, and
 /// which strategies the router ended with (share of the calls, and their own median).</summary>
 internal sealed record RoutingRow(int Locations, string Case, int Orders, int Iterations, double MeanCandidates,
-    double P50Us, double P99Us, double MeanUs, IReadOnlyList<(string Strategy, double Share, double P50Us)> Strategies);
+    double P50Us, double P99Us, double MeanUs, double CpuP50Us, double CpuP99Us, double PreemptedShare,
+    IReadOnlyList<(string Strategy, double Share, double P50Us)> Strategies);
 
 /// <summary>
 /// The routing decision alone, in process: <see cref="Router.Route"/> on the candidates PlaceOrder would hand it for
@@ -19,7 +20,9 @@ internal sealed record RoutingRow(int Locations, string Case, int Orders, int It
 /// everything) and <c>split</c> (none has: the pair search, and greedy when no pair will do). Only the call is timed,
 /// its allocations and any garbage collection they cause included. Like the hold load, the measured calls are cut into
 /// rounds that cycle through every size and case, so that on a shared machine each row sees the same background and the
-/// growth from the smaller to the larger network is not one slice's luck.
+/// growth from the smaller to the larger network is not one slice's luck. Besides the wall-clock latency (what the order
+/// waits), each call's on-CPU time of its thread is taken (CLOCK_THREAD_CPUTIME_ID): on a machine shared with other work
+/// the wall-clock tail is mostly the thread waiting for a core, which the on-CPU figure leaves out.
 /// </summary>
 internal static class RoutingBench
 {
@@ -33,6 +36,8 @@ internal static class RoutingBench
     private sealed class Series(Network network, string name, List<Prepared> pool)
     {
         public readonly List<long> Ticks = [];
+        public readonly List<long> CpuNs = [];
+        public long Preempted;
         public readonly Dictionary<string, List<long>> ByStrategy = new(StringComparer.Ordinal);
         public long Candidates;
         public Network Network => network;
@@ -44,11 +49,16 @@ internal static class RoutingBench
         {
             var p = pool[index % pool.Count];
             var candidates = network.Candidates(p.Order);
+            var switches = ThreadClock.InvoluntarySwitches();
+            var cpu = ThreadClock.CpuNs();
             var started = Stopwatch.GetTimestamp();
             var plan = Router.Route(p.Lines, p.Order.Destination, candidates);
             var ticks = Stopwatch.GetTimestamp() - started;
+            var cpuNs = ThreadClock.CpuNs() - cpu;
             if (!timed) return;
+            if (ThreadClock.InvoluntarySwitches() > switches) Preempted++;
             Ticks.Add(ticks);
+            CpuNs.Add(cpuNs);
             Candidates += candidates.Count;
             (CollectionsMarshal.GetValueRefOrAddDefault(ByStrategy, plan?.Strategy ?? "none", out _) ??= []).Add(ticks);
         }
@@ -104,10 +114,46 @@ internal static class RoutingBench
         }
         static double Us(double t) => t * 1_000_000.0 / Stopwatch.Frequency;
         var all = Sorted(s.Ticks);
+        var cpu = Sorted(s.CpuNs);
         return new RoutingRow(s.Network.Locations.Count, s.Name, Math.Min(all.Length, s.Pool.Count), all.Length,
             all.Length == 0 ? double.NaN : (double)s.Candidates / all.Length,
             Us(ClosedLoop.Percentile(all, 0.50)), Us(ClosedLoop.Percentile(all, 0.99)), all.Length == 0 ? double.NaN : Us(all.Average()),
+            ClosedLoop.Percentile(cpu, 0.50) / 1000, ClosedLoop.Percentile(cpu, 0.99) / 1000, all.Length == 0 ? double.NaN : (double)s.Preempted / all.Length,
             s.ByStrategy.OrderByDescending(b => b.Value.Count)
                 .Select(b => (b.Key, (double)b.Value.Count / all.Length, Us(ClosedLoop.Percentile(Sorted(b.Value), 0.50)))).ToList());
     }
+}
+
+/// <summary>The calling thread's own CPU time and involuntary context switches (Linux; zero elsewhere).</summary>
+internal static class ThreadClock
+{
+    private const int ClockThreadCpuTime = 3; // CLOCK_THREAD_CPUTIME_ID
+    private const int RusageThread = 1; // RUSAGE_THREAD
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct RUsage
+    {
+        public long UserSeconds, UserMicros, SystemSeconds, SystemMicros;
+        public long MaxRss, Ixrss, Idrss, Isrss, MinorFaults, MajorFaults, Swaps, BlocksIn, BlocksOut, MessagesSent, MessagesReceived, Signals;
+        public long VoluntarySwitches, InvoluntarySwitches;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    [DllImport("libc", EntryPoint = "getrusage")]
+    private static extern int GetRUsage(int who, out RUsage usage);
+
+    private static readonly bool Linux = OperatingSystem.IsLinux();
+
+    public static long CpuNs() => Linux && ClockGetTime(ClockThreadCpuTime, out var t) == 0 ? t.Seconds * 1_000_000_000 + t.Nanoseconds : 0;
+
+    public static long InvoluntarySwitches() => Linux && GetRUsage(RusageThread, out var u) == 0 ? u.InvoluntarySwitches : 0;
 }

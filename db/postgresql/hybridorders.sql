@@ -749,7 +749,37 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203002944_CustomerRegistry') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203005813_FulfilmentRoutings') THEN
+    ALTER TABLE "Fulfilments" ADD "RoutingCandidateCount" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203005813_FulfilmentRoutings') THEN
+    CREATE TABLE "FulfilmentRoutings" (
+        "FulfilmentId" uuid NOT NULL,
+        "Candidates" text NOT NULL,
+        CONSTRAINT "PK_FulfilmentRoutings" PRIMARY KEY ("FulfilmentId"),
+        CONSTRAINT "FK_FulfilmentRoutings_Fulfilments_FulfilmentId" FOREIGN KEY ("FulfilmentId") REFERENCES "Fulfilments" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203005813_FulfilmentRoutings') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261203005813_FulfilmentRoutings', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203013258_CustomerRegistry') THEN
     CREATE TABLE "Customers" (
         "Id" character varying(40) NOT NULL,
         "MergedIntoId" character varying(40),
@@ -760,7 +790,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203002944_CustomerRegistry') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203013258_CustomerRegistry') THEN
     CREATE TABLE "CustomerIdentifiers" (
         "Kind" character varying(8) NOT NULL,
         "Value" character varying(254) NOT NULL,
@@ -774,7 +804,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203002944_CustomerRegistry') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203013258_CustomerRegistry') THEN
     CREATE TABLE "CustomerLinks" (
         "Activity" character varying(16) NOT NULL,
         "SubjectId" uuid NOT NULL,
@@ -790,30 +820,30 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203002944_CustomerRegistry') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203013258_CustomerRegistry') THEN
     CREATE INDEX "IX_CustomerIdentifiers_CustomerId" ON "CustomerIdentifiers" ("CustomerId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203002944_CustomerRegistry') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203013258_CustomerRegistry') THEN
     CREATE INDEX "IX_CustomerLinks_CustomerId_At" ON "CustomerLinks" ("CustomerId", "At");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203002944_CustomerRegistry') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203013258_CustomerRegistry') THEN
     CREATE INDEX "IX_Customers_MergedIntoId" ON "Customers" ("MergedIntoId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203002944_CustomerRegistry') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203013258_CustomerRegistry') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261203002944_CustomerRegistry', '10.0.14');
+    VALUES ('20261203013258_CustomerRegistry', '10.0.14');
     END IF;
 END $EF$;
 COMMIT;

@@ -389,6 +389,20 @@ VALUES ('20261202235047_TillSales', '10.0.14');
 COMMIT;
 
 BEGIN TRANSACTION;
+ALTER TABLE "Fulfilments" ADD "RoutingCandidateCount" INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE "FulfilmentRoutings" (
+    "FulfilmentId" TEXT NOT NULL CONSTRAINT "PK_FulfilmentRoutings" PRIMARY KEY,
+    "Candidates" TEXT NOT NULL,
+    CONSTRAINT "FK_FulfilmentRoutings_Fulfilments_FulfilmentId" FOREIGN KEY ("FulfilmentId") REFERENCES "Fulfilments" ("Id") ON DELETE CASCADE
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203005816_FulfilmentRoutings', '10.0.14');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 CREATE TABLE "Customers" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_Customers" PRIMARY KEY,
     "MergedIntoId" TEXT NULL
@@ -421,7 +435,7 @@ CREATE INDEX "IX_CustomerLinks_CustomerId_At" ON "CustomerLinks" ("CustomerId", 
 CREATE INDEX "IX_Customers_MergedIntoId" ON "Customers" ("MergedIntoId");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261203002950_CustomerRegistry', '10.0.14');
+VALUES ('20261203013309_CustomerRegistry', '10.0.14');
 
 COMMIT;
 

@@ -829,7 +829,41 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203002938_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203005809_FulfilmentRoutings'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD [RoutingCandidateCount] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203005809_FulfilmentRoutings'
+)
+BEGIN
+    CREATE TABLE [FulfilmentRoutings] (
+        [FulfilmentId] uniqueidentifier NOT NULL,
+        [Candidates] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_FulfilmentRoutings] PRIMARY KEY ([FulfilmentId]),
+        CONSTRAINT [FK_FulfilmentRoutings_Fulfilments_FulfilmentId] FOREIGN KEY ([FulfilmentId]) REFERENCES [Fulfilments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203005809_FulfilmentRoutings'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203005809_FulfilmentRoutings', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
 )
 BEGIN
     CREATE TABLE [Customers] (
@@ -841,7 +875,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203002938_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
 )
 BEGIN
     CREATE TABLE [CustomerIdentifiers] (
@@ -856,7 +890,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203002938_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
 )
 BEGIN
     CREATE TABLE [CustomerLinks] (
@@ -873,7 +907,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203002938_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
 )
 BEGIN
     CREATE INDEX [IX_CustomerIdentifiers_CustomerId] ON [CustomerIdentifiers] ([CustomerId]);
@@ -881,7 +915,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203002938_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
 )
 BEGIN
     CREATE INDEX [IX_CustomerLinks_CustomerId_At] ON [CustomerLinks] ([CustomerId], [At]);
@@ -889,7 +923,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203002938_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
 )
 BEGIN
     CREATE INDEX [IX_Customers_MergedIntoId] ON [Customers] ([MergedIntoId]);
@@ -897,11 +931,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203002938_CustomerRegistry'
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261203002938_CustomerRegistry', N'10.0.14');
+    VALUES (N'20261203013248_CustomerRegistry', N'10.0.14');
 END;
 
 COMMIT;

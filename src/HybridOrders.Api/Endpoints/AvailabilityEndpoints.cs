@@ -18,6 +18,12 @@ public sealed class AvailabilityEndpoints : IEndpointGroup
             .WithSummary("The virtual stock of a SKU over all active locations")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapPost("/query", async (QueryAvailability body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body, ct)))
+            .RequireAuthorization(Policies.AnyRole).WithName("queryAvailability")
+            .WithSummary("Availability of up to 200 SKUs at once (a listing page): network, to ship, and the nearest pickup store near a point")
+            .ProducesValidationProblem();
+
         group.MapGet("/{sku}/nearby", async (string sku, double? latitude, double? longitude, int? quantity, double? radiusKm,
                     ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new FindNearbyStores(sku, latitude, longitude, quantity, radiusKm), ct)))

@@ -27,6 +27,12 @@ public sealed class FulfilmentEndpoints : IEndpointGroup
             .WithSummary("One fulfilment with its timeline and routing decision")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapGet("/{id:guid}/routing", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetFulfilmentRouting(id), ct)))
+            .RequireAuthorization(Policies.AnyRole).WithName("getFulfilmentRouting")
+            .WithSummary("The whole routing decision of a fulfilment: every candidate considered (the fulfilment shows the chosen and the ten nearest others)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         MapStep(group, "ready", "markReadyForPickup", "Picked and waiting at the store; sets the pickup deadline (POS of the pickup store)",
             id => new MarkReadyForPickup(id));
         MapStep(group, "collect", "collectPickup", "The customer collected it (POS of the pickup store)", id => new CollectPickup(id));

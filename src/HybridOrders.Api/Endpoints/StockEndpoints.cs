@@ -28,6 +28,13 @@ public sealed class StockEndpoints : IEndpointGroup
             .WithSummary("Set on-hand to a physical count")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        group.MapPost("/stock/sync", async (SyncStock body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body, ct)))
+            .RequireAuthorization(Policies.StockKeeping).WithName("syncStock")
+            .WithSummary("Set on-hand of up to 5,000 stock lines to absolute counts; each line is applied, unchanged or refused on its own")
+            .WithIdempotency<SyncStock>()
+            .ProducesValidationProblem();
+
         group.MapGet("/locations/{code}/stock", async (string code, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListLocationStock(code, limit, cursor), ct)))
             .RequireAuthorization(Policies.AnyRole).WithName("listLocationStock")

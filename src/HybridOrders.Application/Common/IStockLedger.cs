@@ -35,6 +35,12 @@ public interface IStockLedger
     Task ReserveAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
         ApplyAsync(new StockMoves().Reserve(locationCode, lines, reference), ct);
 
+    /// <summary>A new hold: reserves the reservation's lines at its location, every line or none (throws
+    /// <see cref="InsufficientStockException"/> listing each short line), and records the reservation with its lines and its
+    /// events in the same step. The hot path of the ledger: on PostgreSQL one statement, nothing change-tracked; elsewhere
+    /// <see cref="ReserveAsync"/> plus the reservation added to the unit of work.</summary>
+    Task HoldAsync(Domain.Reservations.Reservation reservation, CancellationToken ct);
+
     /// <summary>Gives held units back to available.</summary>
     Task ReleaseAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
         ApplyAsync(new StockMoves().Release(locationCode, lines, reference), ct);
@@ -72,6 +78,13 @@ public interface IStockLedger
 
     /// <summary>Sets the units kept back from promising at a location. Not a ledger movement.</summary>
     Task SetSafetyStockAsync(StockLineKey line, int quantity, CancellationToken ct);
+
+    /// <summary>Bulk sync: sets on-hand of many stock lines to absolute counts with set-based statements, in the caller's
+    /// transaction. Each line is applied (a ledger <c>adjustment</c> of the difference), unchanged (nothing written) or refused
+    /// (compare-and-set failed, count below reserved) independently of the others. Locations and SKUs must exist and each
+    /// (location, SKU) appear once; a missing stock line is created. Changed rows are locked in the global order (location,
+    /// then SKU, ordinal). Returns one outcome per line, in the order given.</summary>
+    Task<IReadOnlyList<StockSyncOutcome>> SyncAsync(IReadOnlyList<StockSyncLine> lines, string reference, CancellationToken ct);
 
     /// <summary>Sets the available figure at or below which the line counts as low (<c>stock.low</c>). Not a ledger movement.</summary>
     Task SetLowStockThresholdAsync(StockLineKey line, int quantity, CancellationToken ct);
@@ -177,6 +190,25 @@ public sealed record StockAllocation(string LocationCode, IReadOnlyList<StockQua
 
 /// <summary>A line one location could not hold when it was asked to.</summary>
 public sealed record LocatedShortage(string LocationCode, string Sku, int Requested, int Available);
+
+/// <summary>Bulk stock sync (<see cref="IStockLedger.SyncAsync"/>): set on-hand of a stock line to an absolute count,
+/// only while it still is <see cref="CompareOnHand"/> when that is given.</summary>
+public sealed record StockSyncLine(string LocationCode, string Sku, int OnHand, int? CompareOnHand);
+
+public enum StockSyncResult
+{
+    /// <summary>On-hand was set; the ledger has an <c>adjustment</c> of the difference.</summary>
+    Applied,
+    /// <summary>On-hand already was the count: nothing written.</summary>
+    Unchanged,
+    /// <summary>On-hand was not <see cref="StockSyncLine.CompareOnHand"/>.</summary>
+    CompareFailed,
+    /// <summary>The count is below what is reserved there.</summary>
+    CountBelowReserved,
+}
+
+/// <summary>What became of one sync line, with the figures it was judged on (before any change).</summary>
+public readonly record struct StockSyncOutcome(StockSyncResult Result, int OnHandBefore, int Reserved);
 
 /// <summary>A stock-line key in the global lock order.</summary>
 public readonly record struct StockLineKey(string LocationCode, string Sku) : IComparable<StockLineKey>

@@ -48,7 +48,9 @@ public sealed record LocalMoment(string LocalDateTime, string TimeZone)
             : null;
 }
 
-public sealed record RoutingResponse(string Strategy, IReadOnlyList<CandidateDecision> Candidates);
+/// <summary>A routing decision. On a fulfilment (and an order), <c>candidates</c> holds the chosen locations and the ten nearest
+/// others, <c>candidateCount</c> how many were considered; <c>GET /fulfilments/{id}/routing</c> lists every candidate.</summary>
+public sealed record RoutingResponse(string Strategy, IReadOnlyList<CandidateDecision> Candidates, int CandidateCount);
 
 /// <summary>A line; <c>rejectedQuantity</c> only on a rejected fulfilment: the units its origin could not send.</summary>
 public sealed record FulfilmentLineResponse(string Sku, int Quantity, int? RejectedQuantity);
@@ -86,6 +88,6 @@ public sealed record FulfilmentResponse(
             f.DestinationLatitude, f.DestinationLongitude),
         f.DistanceKm, f.Lines.Select(l => new FulfilmentLineResponse(l.Sku, l.Quantity, f.Status == FulfilmentStatus.Rejected ? l.RejectedQuantity : null)).ToList(),
         f.CreatedAt, f.ShippedAt, f.ReceivedAt, f.ReadyAt, f.PickupDeadline, LocalMoment.From(f.PickupDeadline, f.PickupTimeZone),
-        f.CollectedAt, f.DeliveredAt, f.ExpiredAt, f.CancelledAt, new RoutingResponse(f.RoutingStrategy, f.Candidates),
+        f.CollectedAt, f.DeliveredAt, f.ExpiredAt, f.CancelledAt, new RoutingResponse(f.RoutingStrategy, f.Candidates, f.CandidatesConsidered),
         f.RejectedAt, f.RejectionReason, f.ReplacesFulfilmentId);
 }

@@ -42,7 +42,7 @@ public sealed class HoldStockHandler(IHybridOrdersDbContext db, IStockLedger led
         // location and the catalogue, to say precisely why: unknown location or SKU, inactive location, or short stock.
         try
         {
-            await ledger.ReserveAsync(reservation.LocationCode, reservation.Quantities, ReservationReference.For(reservation.Id), ct);
+            await ledger.HoldAsync(reservation, ct); // the stock, its ledger rows and the reservation itself
         }
         catch (Domain.Inventory.InsufficientStockException)
         {
@@ -53,7 +53,6 @@ public sealed class HoldStockHandler(IHybridOrdersDbContext db, IStockLedger led
             throw;
         }
         await customers.RecordAsync(reservation.Customer, reservation.Channel, Domain.Customers.CustomerActivity.Reservation, reservation.Id, ct);
-        db.Reservations.Add(reservation);
         return ReservationResponse.From(reservation);
     }
 }

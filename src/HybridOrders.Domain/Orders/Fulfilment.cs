@@ -72,7 +72,10 @@ public sealed class Fulfilment
         DistanceKm = distanceKm;
         _lines.AddRange(StockQuantity.Normalize(lines).Select(l => new FulfilmentLine(l.Sku, l.Quantity)));
         RoutingStrategy = routing.Strategy;
-        Candidates = routing.Candidates.ToList();
+        // The row keeps the chosen locations and the ten nearest others; every candidate goes to its own row when that trims.
+        Candidates = FulfilmentRouting.Trim(routing.Candidates);
+        CandidateCount = Math.Max(routing.CandidateCount ?? 0, routing.Candidates.Count);
+        if (Candidates.Count < routing.Candidates.Count) FullRouting = new FulfilmentRouting(id, routing.Candidates.ToList());
         CreatedAt = createdAt;
     }
 
@@ -116,8 +119,19 @@ public sealed class Fulfilment
     }
 
     public IReadOnlyList<FulfilmentLine> Lines => _lines;
-    /// <summary>The routing decision: every location considered, its distance, and why it was or was not chosen.</summary>
+    /// <summary>The routing decision as the fulfilment shows it: the chosen locations and the <see cref="NearestOthersKept"/> nearest
+    /// others (every candidate when there are no more), each with its distance and why it was or was not chosen.</summary>
     public IReadOnlyList<CandidateDecision> Candidates { get; private set; } = [];
+
+    public const int NearestOthersKept = 10;
+
+    /// <summary>How many locations the decision considered (0 in rows from before it was recorded: see <see cref="CandidatesConsidered"/>).</summary>
+    public int CandidateCount { get; private set; }
+
+    public int CandidatesConsidered => Math.Max(CandidateCount, Candidates.Count);
+
+    /// <summary>Every candidate, when <see cref="Candidates"/> is trimmed (else null). Not loaded with the fulfilment.</summary>
+    public FulfilmentRouting? FullRouting { get; private set; }
     public IReadOnlyList<StockQuantity> Quantities => _lines.Select(l => new StockQuantity(l.Sku, l.Quantity)).ToList();
 
     /// <summary>Where the goods are held right now: the pickup store once a transfer has arrived, else the origin.</summary>

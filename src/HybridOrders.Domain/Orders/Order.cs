@@ -139,7 +139,7 @@ public sealed class Order : AggregateRoot
         if (rest.Count > 0)
             kept = Add(new Fulfilment(Guid.CreateVersion7(), NextCode(), fulfilment.Type, fulfilment.OriginLocationCode, fulfilment.DestinationLocationCode,
                 fulfilment.DestinationAddress is { } a ? a with { } : null, fulfilment.Destination, fulfilment.DistanceKm, rest,
-                new RoutingDecision(fulfilment.RoutingStrategy, fulfilment.Candidates), fulfilment.PickupTimeZone, now, fulfilment.Id));
+                new RoutingDecision(fulfilment.RoutingStrategy, fulfilment.Candidates, fulfilment.CandidatesConsidered), fulfilment.PickupTimeZone, now, fulfilment.Id));
         Raise(new FulfilmentEvent(EventTypes.FulfilmentRejected, this, fulfilment));
         Touch();
         return new FulfilmentRejection(fulfilment, kept, reason,
@@ -363,8 +363,9 @@ public sealed record FulfilmentRejection(Fulfilment Rejected, Fulfilment? Kept, 
 /// <summary>Units taken off an order, and the amount not charged for them.</summary>
 public sealed record CancelledLine(string Sku, int Quantity, decimal RefundAmount);
 
-/// <summary>Why a fulfilment goes where it goes: the strategy and every candidate considered (ADR 0006).</summary>
-public sealed record RoutingDecision(string Strategy, IReadOnlyList<CandidateDecision> Candidates);
+/// <summary>Why a fulfilment goes where it goes: the strategy and every candidate considered (ADR 0006);
+/// <c>CandidateCount</c>: how many were considered, when <c>Candidates</c> is already trimmed.</summary>
+public sealed record RoutingDecision(string Strategy, IReadOnlyList<CandidateDecision> Candidates, int? CandidateCount = null);
 
 /// <summary>An order was placed, completed or cancelled; the payload is the order as saved.</summary>
 public sealed record OrderEvent(string Type, Order Order) : IDomainEvent;

@@ -30,123 +30,263 @@ public sealed record RoutingPlan(string Strategy, IReadOnlyList<Allocation> Allo
 /// atomically, and a plan overtaken by a concurrent order is routed again on fresh figures.
 /// <list type="number">
 /// <item>The nearest candidate that can send the whole order wins (ties: location code, ordinal).</item>
-/// <item>Otherwise the order is split over as few locations as possible: every pair is tried exactly (fewest locations,
-/// then least total distance); beyond two, greedily, nearest location that covers most of what is left first.</item>
+/// <item>Otherwise the order is split over as few locations as possible: the best pair is found exactly (fewest locations,
+/// then least total distance; ties: the pair whose nearer, then farther, member ranks first); beyond two, greedily,
+/// nearest location that covers most of what is left first.</item>
 /// <item>Nothing, when the candidates together cannot cover the order.</item>
 /// </list>
+/// Per call, what does not change while the plan is sought is worked out once: the order's lines as arrays, each
+/// candidate's distance and its availability of each line (one flat array, no dictionary look-ups in the searches), and
+/// the reasons of the decision record.
 /// </summary>
 public static class Router
 {
+    private const string NoneOfTheItems = "has none of the items";
+    private const string NotWholeOrder = "cannot send the whole order";
+    private const string NotNeeded = "not needed: the chosen locations cover the order with fewer stops or less distance";
+
     public static RoutingPlan? Route(IReadOnlyList<StockQuantity> lines, GeoPoint destination, IEnumerable<RoutingCandidate> candidates)
     {
-        var wanted = StockQuantity.Normalize(lines);
-        var ranked = candidates
-            .Select(c => new Ranked(c, Math.Round(c.Position.DistanceKmTo(destination), 3), Covers(c, wanted), Useful(c, wanted)))
-            .OrderBy(r => r.DistanceKm).ThenBy(r => r.Candidate.LocationCode, StringComparer.Ordinal)
-            .ToList();
+        var order = new OrderView(StockQuantity.Normalize(lines), candidates as IReadOnlyList<RoutingCandidate> ?? candidates.ToList(), destination);
 
-        var single = ranked.FirstOrDefault(r => r.CanFulfilAll);
-        if (single is not null)
-            return Plan(RoutingStrategy.SingleLocation, [single], wanted, ranked,
-                "nearest location that can send the whole order");
+        var single = order.FirstThatCoversAll();
+        if (single >= 0)
+            return order.Plan(RoutingStrategy.SingleLocation, [single], "nearest location that can send the whole order");
 
-        var useful = ranked.Where(r => r.Useful).ToList();
-        if (!CanCover(useful.Select(r => r.Candidate), wanted)) return null;
+        if (!order.UsefulCanCover()) return null;
 
-        var pair = BestPair(useful, wanted);
-        if (pair is not null)
-            return Plan(RoutingStrategy.SplitPair, pair, wanted, ranked, "fewest locations (two), then least total distance");
+        if (order.BestPair() is { } pair)
+            return order.Plan(RoutingStrategy.SplitPair, [pair.Near, pair.Far], "fewest locations (two), then least total distance");
 
-        return Plan(RoutingStrategy.SplitGreedy, Greedy(useful, wanted), wanted, ranked,
+        return order.Plan(RoutingStrategy.SplitGreedy, order.Greedy(),
             "no one or two locations can send it all: nearest location covering most of what is left, repeated");
     }
 
-    private sealed record Ranked(RoutingCandidate Candidate, double DistanceKm, bool CanFulfilAll, bool Useful);
+    /// <summary>One candidate, ranked, with what the searches ask of it.</summary>
+    private readonly record struct Ranked(RoutingCandidate Candidate, double DistanceKm, bool CanFulfilAll, bool Useful);
 
-    private static int AvailableOf(RoutingCandidate c, string sku) => c.Available.TryGetValue(sku, out var a) ? Math.Max(0, a) : 0;
-
-    private static bool Covers(RoutingCandidate c, IReadOnlyList<StockQuantity> wanted) => wanted.All(l => AvailableOf(c, l.Sku) >= l.Quantity);
-
-    private static bool Useful(RoutingCandidate c, IReadOnlyList<StockQuantity> wanted) => wanted.Any(l => AvailableOf(c, l.Sku) > 0);
-
-    private static bool CanCover(IEnumerable<RoutingCandidate> set, IReadOnlyList<StockQuantity> wanted)
+    /// <summary>One order against its candidates, ranked nearest first (ties: location code, ordinal). Candidates are
+    /// referred to by their rank; <c>_available[rank * lines + line]</c> is what that candidate can promise of that line.</summary>
+    private sealed class OrderView
     {
-        var list = set as IReadOnlyCollection<RoutingCandidate> ?? set.ToList();
-        return wanted.All(l => list.Sum(c => (long)AvailableOf(c, l.Sku)) >= l.Quantity);
-    }
+        private readonly IReadOnlyList<StockQuantity> _wanted;
+        private readonly int[] _quantity;
+        private readonly Ranked[] _ranked;
+        private readonly int[] _available;
+        private readonly int[] _useful; // ranks of the candidates with any wanted SKU, nearest first
+        private readonly int _lines;
 
-    private static IReadOnlyList<Ranked>? BestPair(IReadOnlyList<Ranked> useful, IReadOnlyList<StockQuantity> wanted)
-    {
-        (Ranked A, Ranked B)? best = null;
-        var bestDistance = double.MaxValue;
-        for (var i = 0; i < useful.Count; i++)
+        public OrderView(IReadOnlyList<StockQuantity> wanted, IReadOnlyList<RoutingCandidate> candidates, GeoPoint destination)
         {
-            // Sorted by distance: once the nearer one alone is farther than the best pair, nothing better can follow.
-            if (useful[i].DistanceKm >= bestDistance) break;
-            for (var j = i + 1; j < useful.Count; j++)
+            _wanted = wanted;
+            _lines = wanted.Count;
+            _quantity = new int[_lines];
+            for (var l = 0; l < _lines; l++) _quantity[l] = wanted[l].Quantity;
+
+            // Distances first (the destination's side of the haversine once), sorted as plain numbers with the candidates'
+            // indices alongside; only runs of equal distances are then put in location-code order.
+            var count = candidates.Count;
+            var distance = new double[count];
+            var index = new int[count];
+            var cosDestination = destination.CosOfLatitude;
+            for (var i = 0; i < count; i++)
             {
-                var total = useful[i].DistanceKm + useful[j].DistanceKm;
-                if (total >= bestDistance) break;
-                if (wanted.All(l => AvailableOf(useful[i].Candidate, l.Sku) + AvailableOf(useful[j].Candidate, l.Sku) >= l.Quantity))
+                var position = candidates[i].Position;
+                distance[i] = Math.Round(GeoPoint.DistanceKm(position, position.CosOfLatitude, destination, cosDestination), 3);
+                index[i] = i;
+            }
+            Array.Sort(distance, index);
+            for (var start = 0; start < count;)
+            {
+                var end = start + 1;
+                while (end < count && distance[end] == distance[start]) end++;
+                if (end - start > 1)
+                    Array.Sort(index, start, end - start, Comparer<int>.Create((x, y) =>
+                        string.CompareOrdinal(candidates[x].LocationCode, candidates[y].LocationCode)));
+                start = end;
+            }
+
+            // Then, in rank order, what each can promise of each line.
+            _ranked = new Ranked[count];
+            _available = new int[count * _lines];
+            var useful = 0;
+            for (var r = 0; r < count; r++)
+            {
+                var c = candidates[index[r]];
+                Fill(c.Available, _available.AsSpan(r * _lines, _lines));
+                bool all = true, any = false;
+                for (var l = 0; l < _lines; l++)
                 {
-                    best = (useful[i], useful[j]);
-                    bestDistance = total;
+                    var a = _available[r * _lines + l];
+                    all &= a >= _quantity[l];
+                    any |= a > 0;
+                }
+                _ranked[r] = new Ranked(c, distance[r], all, any);
+                if (any) useful++;
+            }
+            _useful = new int[useful];
+            for (int r = 0, u = 0; r < count; r++)
+                if (_ranked[r].Useful) _useful[u++] = r;
+        }
+
+        /// <summary>What a candidate can promise of each line (never below 0). A candidate usually holds few of the wanted SKUs:
+        /// walking its few entries and matching them to the lines is cheaper than hashing every wanted SKU once per
+        /// candidate. Only for a dictionary that compares SKUs as the router does (ordinal); any other is asked per line.</summary>
+        private void Fill(IReadOnlyDictionary<string, int> stock, Span<int> row)
+        {
+            if (stock is Dictionary<string, int> d && d.Count <= 2 * _lines
+                && (ReferenceEquals(d.Comparer, StringComparer.Ordinal) || ReferenceEquals(d.Comparer, EqualityComparer<string>.Default)))
+            {
+                foreach (var (sku, available) in d)
+                    for (var l = 0; l < _lines; l++)
+                        if (string.Equals(sku, _wanted[l].Sku, StringComparison.Ordinal))
+                        {
+                            row[l] = Math.Max(0, available);
+                            break;
+                        }
+                return;
+            }
+            for (var l = 0; l < _lines; l++)
+                row[l] = stock.TryGetValue(_wanted[l].Sku, out var v) ? Math.Max(0, v) : 0;
+        }
+
+        private int Available(int rank, int line) => _available[rank * _lines + line];
+
+        public int FirstThatCoversAll()
+        {
+            for (var r = 0; r < _ranked.Length; r++)
+                if (_ranked[r].CanFulfilAll) return r;
+            return -1;
+        }
+
+        public bool UsefulCanCover()
+        {
+            for (var l = 0; l < _lines; l++)
+            {
+                long sum = 0;
+                foreach (var r in _useful) sum += Available(r, l);
+                if (sum < _quantity[l]) return false;
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// The feasible pair of least total distance, exactly. A feasible pair holds some of every line, so it contains a
+        /// holder of the scarcest line: only pairs (holder, any other useful candidate) are tried, holders nearest first,
+        /// partners nearest first, and each loop stops once its distance alone is beyond the best pair so far. Ties in total
+        /// distance go to the pair whose nearer member, then farther member, ranks first (as if every pair were tried in
+        /// rank order).
+        /// </summary>
+        public (int Near, int Far)? BestPair()
+        {
+            if (_useful.Length < 2) return null;
+            var scarcest = 0;
+            var fewest = int.MaxValue;
+            for (var l = 0; l < _lines; l++)
+            {
+                var holders = 0;
+                foreach (var r in _useful)
+                    if (Available(r, l) > 0) holders++;
+                if (holders < fewest) (fewest, scarcest) = (holders, l);
+            }
+
+            int bestNear = -1, bestFar = -1; // positions in _useful
+            var bestTotal = double.MaxValue;
+            var nearestUseful = _ranked[_useful[0]].DistanceKm;
+            for (var h = 0; h < _useful.Length; h++)
+            {
+                var holder = _useful[h];
+                if (Available(holder, scarcest) == 0) continue;
+                var holderKm = _ranked[holder].DistanceKm;
+                if (holderKm + nearestUseful > bestTotal) break; // every later holder is farther still
+                for (var p = 0; p < _useful.Length; p++)
+                {
+                    if (p == h) continue;
+                    var partner = _useful[p];
+                    var total = holderKm + _ranked[partner].DistanceKm;
+                    if (total > bestTotal) break;
+                    if (!Covers(holder, partner)) continue;
+                    var (near, far) = h < p ? (h, p) : (p, h);
+                    if (total < bestTotal || (total == bestTotal && (near < bestNear || (near == bestNear && far < bestFar))))
+                        (bestTotal, bestNear, bestFar) = (total, near, far);
                 }
             }
+            return bestNear < 0 ? null : (_useful[bestNear], _useful[bestFar]);
         }
-        return best is { } p ? [p.A, p.B] : null;
-    }
 
-    private static IReadOnlyList<Ranked> Greedy(IReadOnlyList<Ranked> useful, IReadOnlyList<StockQuantity> wanted)
-    {
-        var remaining = wanted.ToDictionary(l => l.Sku, l => l.Quantity, StringComparer.Ordinal);
-        var chosen = new List<Ranked>();
-        var pool = useful.ToList();
-        while (remaining.Values.Any(q => q > 0))
+        private bool Covers(int a, int b)
         {
-            var next = pool
-                .Select(r => (Ranked: r, Covered: remaining.Sum(kv => Math.Min(kv.Value, AvailableOf(r.Candidate, kv.Key)))))
-                .Where(x => x.Covered > 0)
-                .OrderByDescending(x => x.Covered).ThenBy(x => x.Ranked.DistanceKm).ThenBy(x => x.Ranked.Candidate.LocationCode, StringComparer.Ordinal)
-                .First().Ranked;
-            chosen.Add(next);
-            pool.Remove(next);
-            foreach (var sku in remaining.Keys.ToList())
-                remaining[sku] -= Math.Min(remaining[sku], AvailableOf(next.Candidate, sku));
+            int rowA = a * _lines, rowB = b * _lines;
+            for (var l = 0; l < _lines; l++)
+                if ((long)_available[rowA + l] + _available[rowB + l] < _quantity[l]) return false;
+            return true;
         }
-        return chosen.OrderBy(r => r.DistanceKm).ThenBy(r => r.Candidate.LocationCode, StringComparer.Ordinal).ToList();
-    }
 
-    /// <summary>Takes each SKU from the chosen locations nearest first, and writes down why every candidate was or was not chosen.</summary>
-    private static RoutingPlan Plan(string strategy, IReadOnlyList<Ranked> chosen, IReadOnlyList<StockQuantity> wanted,
-        IReadOnlyList<Ranked> all, string chosenReason)
-    {
-        var ordered = chosen.OrderBy(r => r.DistanceKm).ThenBy(r => r.Candidate.LocationCode, StringComparer.Ordinal).ToList();
-        var take = ordered.ToDictionary(r => r.Candidate.LocationCode, _ => new List<StockQuantity>(), StringComparer.Ordinal);
-        foreach (var line in wanted)
+        /// <summary>Repeatedly the candidate covering most of what is left (ties: nearest, then location code, which is
+        /// rank order), until nothing is left. Only called when the useful candidates together cover the order.</summary>
+        public IReadOnlyList<int> Greedy()
         {
-            var left = line.Quantity;
-            foreach (var r in ordered)
+            var remaining = new long[_lines];
+            for (var l = 0; l < _lines; l++) remaining[l] = _quantity[l];
+            var taken = new bool[_useful.Length];
+            var chosen = new List<int>();
+            while (Array.Exists(remaining, q => q > 0))
             {
-                var q = Math.Min(left, AvailableOf(r.Candidate, line.Sku));
-                if (q <= 0) continue;
-                take[r.Candidate.LocationCode].Add(new StockQuantity(line.Sku, q));
-                left -= q;
-                if (left == 0) break;
+                int next = -1;
+                long most = 0;
+                for (var u = 0; u < _useful.Length; u++)
+                {
+                    if (taken[u]) continue;
+                    long covered = 0;
+                    for (var l = 0; l < _lines; l++) covered += Math.Min(remaining[l], Available(_useful[u], l));
+                    if (covered > most) (most, next) = (covered, u);
+                }
+                if (next < 0) throw new InvalidOperationException("The candidates cannot cover the order."); // ruled out by UsefulCanCover
+                taken[next] = true;
+                chosen.Add(_useful[next]);
+                for (var l = 0; l < _lines; l++) remaining[l] -= Math.Min(remaining[l], Available(_useful[next], l));
             }
+            return chosen;
         }
-        var allocations = ordered.Where(r => take[r.Candidate.LocationCode].Count > 0)
-            .Select(r => new Allocation(r.Candidate.LocationCode, r.DistanceKm, take[r.Candidate.LocationCode])).ToList();
-        var chosenCodes = allocations.Select(a => a.LocationCode).ToHashSet(StringComparer.Ordinal);
-        var nearestFull = all.FirstOrDefault(r => r.CanFulfilAll);
 
-        var decisions = all.Select(r => new CandidateDecision(r.Candidate.LocationCode, r.DistanceKm, r.CanFulfilAll,
-            chosenCodes.Contains(r.Candidate.LocationCode),
-            chosenCodes.Contains(r.Candidate.LocationCode) ? chosenReason
-            : r.CanFulfilAll ? $"can send everything, but {nearestFull!.Candidate.LocationCode} is nearer"
-            : !r.Useful ? "has none of the items"
-            : strategy == RoutingStrategy.SingleLocation ? "cannot send the whole order"
-            : "not needed: the chosen locations cover the order with fewer stops or less distance")).ToList();
-        return new RoutingPlan(strategy, allocations, decisions);
+        /// <summary>Takes each SKU from the chosen locations nearest first, and writes down why every candidate was or was not chosen.</summary>
+        public RoutingPlan Plan(string strategy, IReadOnlyList<int> chosen, string chosenReason)
+        {
+            var ordered = chosen.Order().ToArray(); // rank order: nearest first, ties by location code
+            var take = new List<StockQuantity>?[ordered.Length];
+            for (var l = 0; l < _lines; l++)
+            {
+                long left = _quantity[l];
+                for (var o = 0; o < ordered.Length && left > 0; o++)
+                {
+                    var q = (int)Math.Min(left, Available(ordered[o], l));
+                    if (q <= 0) continue;
+                    (take[o] ??= []).Add(new StockQuantity(_wanted[l].Sku, q));
+                    left -= q;
+                }
+            }
+
+            var allocations = new List<Allocation>(ordered.Length);
+            var isChosen = new bool[_ranked.Length];
+            for (var o = 0; o < ordered.Length; o++)
+            {
+                if (take[o] is not { } taken) continue;
+                var r = _ranked[ordered[o]];
+                allocations.Add(new Allocation(r.Candidate.LocationCode, r.DistanceKm, taken));
+                isChosen[ordered[o]] = true;
+            }
+
+            var nearestFull = FirstThatCoversAll();
+            var fartherFull = nearestFull < 0 ? null : $"can send everything, but {_ranked[nearestFull].Candidate.LocationCode} is nearer";
+            var notChosen = strategy == RoutingStrategy.SingleLocation ? NotWholeOrder : NotNeeded;
+            var decisions = new CandidateDecision[_ranked.Length];
+            for (var r = 0; r < _ranked.Length; r++)
+            {
+                var c = _ranked[r];
+                decisions[r] = new CandidateDecision(c.Candidate.LocationCode, c.DistanceKm, c.CanFulfilAll, isChosen[r],
+                    isChosen[r] ? chosenReason : c.CanFulfilAll ? fartherFull! : !c.Useful ? NoneOfTheItems : notChosen);
+            }
+            return new RoutingPlan(strategy, allocations, decisions);
+        }
     }
 }

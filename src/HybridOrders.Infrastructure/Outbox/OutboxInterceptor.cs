@@ -52,4 +52,12 @@ internal sealed class EventOutbox(Persistence.HybridOrdersDbContext db, EventJso
     /// <summary>Adds the row and returns it (the stock ledger detaches it again when its move is rolled back to a savepoint).</summary>
     public EventRecord Add(string type, object data, IReadOnlyList<string> locationCodes) =>
         db.Events.Add(new EventRecord(type, clock.GetCurrentInstant(), json.Serialize(data), locationCodes)).Entity;
+
+    /// <summary>A domain event as its outbox row, not added to the context: for a writer that inserts it itself, in its own
+    /// statement of the same transaction (the stock ledger's hold).</summary>
+    public EventRecord Unsaved(IDomainEvent domainEvent)
+    {
+        var outgoing = EventCatalogue.Describe(domainEvent);
+        return new EventRecord(outgoing.Type, clock.GetCurrentInstant(), json.Serialize(outgoing.Data), outgoing.LocationCodes);
+    }
 }

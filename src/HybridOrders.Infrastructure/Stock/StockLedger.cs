@@ -76,8 +76,10 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
     /// so that the refusal lists every line that is short without locking more rows, and nothing else is applied.</summary>
     private async Task<IReadOnlyList<LocatedShortage>> ApplyInLockOrderAsync(StockMoves moves, CancellationToken ct)
     {
+        var ordered = moves.InLockOrder();
+        if (CanBatchReserves(ordered)) return await ReserveBatchedAsync(ordered, ct); // an order's plan: one round trip
         var shortages = new List<LocatedShortage>();
-        foreach (var move in moves.InLockOrder())
+        foreach (var move in ordered)
         {
             var (kind, location, sku, quantity, reference) = move;
             if (shortages.Count > 0)

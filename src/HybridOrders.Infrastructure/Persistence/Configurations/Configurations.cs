@@ -207,6 +207,8 @@ internal sealed class FulfilmentConfiguration : IEntityTypeConfiguration<Domain.
                     (x, y) => x!.SequenceEqual(y!), v => v.Count, v => v.ToList()))
             .HasColumnName("RoutingCandidates")
             .IsRequired();
+        b.Property(f => f.CandidateCount).HasColumnName("RoutingCandidateCount");
+        b.Ignore(f => f.CandidatesConsidered);
         b.HasIndex(f => new { f.Status, f.PickupDeadline });
         b.HasIndex(f => new { f.OriginLocationCode, f.CreatedAt });
         b.HasIndex(f => new { f.DestinationLocationCode, f.CreatedAt });

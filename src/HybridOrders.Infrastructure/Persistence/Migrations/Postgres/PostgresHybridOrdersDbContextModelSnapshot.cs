@@ -344,6 +344,10 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Instant?>("CancelledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("CandidateCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("RoutingCandidateCount");
+
                     b.Property<string>("Candidates")
                         .IsRequired()
                         .HasColumnType("text")
@@ -449,6 +453,21 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Status", "PickupDeadline");
 
                     b.ToTable("Fulfilments");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Orders.FulfilmentRouting", b =>
+                {
+                    b.Property<Guid>("FulfilmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Candidates");
+
+                    b.HasKey("FulfilmentId");
+
+                    b.ToTable("FulfilmentRoutings", (string)null);
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
@@ -993,6 +1012,15 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Orders.FulfilmentRouting", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Orders.Fulfilment", null)
+                        .WithOne("FullRouting")
+                        .HasForeignKey("HybridOrders.Domain.Orders.FulfilmentRouting", "FulfilmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
                 {
                     b.OwnsOne("HybridOrders.Domain.Common.CustomerRef", "Customer", b1 =>
@@ -1205,6 +1233,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
+                {
+                    b.Navigation("FullRouting");
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>

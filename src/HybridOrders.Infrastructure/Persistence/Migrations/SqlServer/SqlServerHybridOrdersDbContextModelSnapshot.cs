@@ -352,6 +352,10 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("CancelledAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("CandidateCount")
+                        .HasColumnType("int")
+                        .HasColumnName("RoutingCandidateCount");
+
                     b.Property<string>("Candidates")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)")
@@ -459,6 +463,21 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "PickupDeadline");
 
                     b.ToTable("Fulfilments");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Orders.FulfilmentRouting", b =>
+                {
+                    b.Property<Guid>("FulfilmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("Candidates");
+
+                    b.HasKey("FulfilmentId");
+
+                    b.ToTable("FulfilmentRoutings", (string)null);
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
@@ -1008,6 +1027,15 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Orders.FulfilmentRouting", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Orders.Fulfilment", null)
+                        .WithOne("FullRouting")
+                        .HasForeignKey("HybridOrders.Domain.Orders.FulfilmentRouting", "FulfilmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
                 {
                     b.OwnsOne("HybridOrders.Domain.Common.CustomerRef", "Customer", b1 =>
@@ -1223,6 +1251,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
+                {
+                    b.Navigation("FullRouting");
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>

@@ -334,6 +334,10 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CandidateCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RoutingCandidateCount");
+
                     b.Property<string>("Candidates")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -439,6 +443,21 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "PickupDeadline");
 
                     b.ToTable("Fulfilments");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Orders.FulfilmentRouting", b =>
+                {
+                    b.Property<Guid>("FulfilmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Candidates");
+
+                    b.HasKey("FulfilmentId");
+
+                    b.ToTable("FulfilmentRoutings", (string)null);
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
@@ -981,6 +1000,15 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Orders.FulfilmentRouting", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Orders.Fulfilment", null)
+                        .WithOne("FullRouting")
+                        .HasForeignKey("HybridOrders.Domain.Orders.FulfilmentRouting", "FulfilmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
                 {
                     b.OwnsOne("HybridOrders.Domain.Common.CustomerRef", "Customer", b1 =>
@@ -1193,6 +1221,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
+                {
+                    b.Navigation("FullRouting");
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>

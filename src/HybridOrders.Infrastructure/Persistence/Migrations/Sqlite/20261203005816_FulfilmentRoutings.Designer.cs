@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHybridOrdersDbContext))]
-    [Migration("20261203002950_CustomerRegistry")]
-    partial class CustomerRegistry
+    [Migration("20261203005816_FulfilmentRoutings")]
+    partial class FulfilmentRoutings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -68,83 +68,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Sku");
 
                     b.ToTable("Products");
-                });
-
-            modelBuilder.Entity("HybridOrders.Domain.Customers.Customer", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MergedIntoId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MergedIntoId");
-
-                    b.ToTable("Customers");
-                });
-
-            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerIdentifier", b =>
-                {
-                    b.Property<string>("Kind")
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Value")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CustomerId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Display")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Kind", "Value");
-
-                    b.HasIndex("CustomerId");
-
-                    b.ToTable("CustomerIdentifiers");
-                });
-
-            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerLink", b =>
-                {
-                    b.Property<string>("Activity")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CustomerId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Activity", "SubjectId");
-
-                    b.HasIndex("CustomerId", "At");
-
-                    b.ToTable("CustomerLinks");
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
@@ -337,6 +260,10 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CandidateCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RoutingCandidateCount");
+
                     b.Property<string>("Candidates")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -442,6 +369,21 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "PickupDeadline");
 
                     b.ToTable("Fulfilments");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Orders.FulfilmentRouting", b =>
+                {
+                    b.Property<Guid>("FulfilmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Candidates");
+
+                    b.HasKey("FulfilmentId");
+
+                    b.ToTable("FulfilmentRoutings", (string)null);
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
@@ -809,24 +751,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords");
                 });
 
-            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerIdentifier", b =>
-                {
-                    b.HasOne("HybridOrders.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerLink", b =>
-                {
-                    b.HasOne("HybridOrders.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
                 {
                     b.HasOne("HybridOrders.Domain.Locations.Location", null)
@@ -982,6 +906,15 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("DestinationAddress");
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Orders.FulfilmentRouting", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Orders.Fulfilment", null)
+                        .WithOne("FullRouting")
+                        .HasForeignKey("HybridOrders.Domain.Orders.FulfilmentRouting", "FulfilmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>
@@ -1196,6 +1129,11 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
+                {
+                    b.Navigation("FullRouting");
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Order", b =>

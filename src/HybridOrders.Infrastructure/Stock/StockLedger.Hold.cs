@@ -1,0 +1,176 @@
+using HybridOrders.Domain.Inventory;
+using HybridOrders.Domain.Reservations;
+using HybridOrders.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace HybridOrders.Infrastructure.Stock;
+
+/// <summary>
+/// A new hold (<c>POST /reservations</c>), the hot path of the ledger. On PostgreSQL all of its writes are ONE statement,
+/// without change tracking: the conditional UPDATE of its stock lines (locked in the global order; a hold has one
+/// location, so that is its SKUs in ordinal order), the ledger's <c>reserve</c> rows from the UPDATE's RETURNING, and, only
+/// when every line was held, the reservation, its lines and its <c>reservation.created</c> event. The new figures come back
+/// for the stock events, as from every other ledger update. With the caller's BEGIN (sent along by Npgsql) and COMMIT that
+/// is two round trips. When a line is short, nothing of the reservation is written and the caller's transaction rolls back
+/// the lines that were held. Other providers take the general path: <see cref="ApplyAsync"/> and the unit of work.
+/// </summary>
+internal sealed partial class StockLedger
+{
+    /// <summary>The columns the statement writes; checked once against the EF model, so a column added to either table
+    /// cannot be silently left out of a hold (a NOT NULL column without a default would fail every hold).</summary>
+    private static readonly string[] ReservationColumns =
+        ["Id", "LocationCode", "Channel", "CustomerId", "CustomerEmail", "CustomerPhone", "CustomerName", "Status", "CreatedAt", "ExpiresAt", "ClosedAt", "Version", "OrderId"];
+
+    private static readonly string[] ReservationLineColumns = ["ReservationId", "Sku", "Quantity"];
+
+    private static volatile bool _holdColumnsChecked;
+
+    public async Task HoldAsync(Reservation reservation, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not { } tx)
+        {
+            await ReserveInLockOrderAsync(reservation, ct);
+            db.Reservations.Add(reservation);
+            return;
+        }
+        EnsureHoldColumnsMatchModel();
+        var lines = reservation.Lines.OrderBy(l => l.Sku, StringComparer.Ordinal).ToList();
+        NoteLocking(reservation.LocationCode, lines[0].Sku);
+        NoteLocking(reservation.LocationCode, lines[^1].Sku);
+        var events = reservation.DomainEvents.Select(outbox.Unsaved).ToList();
+
+        await using var command = new NpgsqlCommand(lines.Count == 1 ? HoldOneLineSql : HoldLinesSql,
+            (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction());
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<string>("loc", NpgsqlDbType.Varchar) { TypedValue = reservation.LocationCode });
+        if (lines.Count == 1)
+        {
+            p.Add(new NpgsqlParameter<string>("sku", NpgsqlDbType.Varchar) { TypedValue = lines[0].Sku });
+            p.Add(new NpgsqlParameter<int>("q", NpgsqlDbType.Integer) { TypedValue = lines[0].Quantity });
+        }
+        else
+        {
+            p.Add(new NpgsqlParameter<string[]>("skus", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = lines.Select(l => l.Sku).ToArray() });
+            p.Add(new NpgsqlParameter<int[]>("qs", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = lines.Select(l => l.Quantity).ToArray() });
+        }
+        p.Add(new NpgsqlParameter<int>("n", NpgsqlDbType.Integer) { TypedValue = lines.Count });
+        p.Add(new NpgsqlParameter<string>("ref", NpgsqlDbType.Varchar) { TypedValue = Application.Reservations.ReservationReference.For(reservation.Id) });
+        p.Add(new NpgsqlParameter<NodaTime.Instant>("at", NpgsqlDbType.TimestampTz) { TypedValue = reservation.CreatedAt });
+        p.Add(new NpgsqlParameter<Guid>("id", NpgsqlDbType.Uuid) { TypedValue = reservation.Id });
+        p.Add(new NpgsqlParameter<string>("channel", NpgsqlDbType.Varchar) { TypedValue = reservation.Channel.ToString() });
+        p.Add(Text("cid", reservation.Customer.Id));
+        p.Add(Text("cemail", reservation.Customer.Email));
+        p.Add(Text("cphone", reservation.Customer.Phone));
+        p.Add(Text("cname", reservation.Customer.Name));
+        p.Add(new NpgsqlParameter<string>("status", NpgsqlDbType.Varchar) { TypedValue = reservation.Status.ToString() });
+        p.Add(new NpgsqlParameter<NodaTime.Instant>("expires", NpgsqlDbType.TimestampTz) { TypedValue = reservation.ExpiresAt });
+        p.Add(new NpgsqlParameter<int>("version", NpgsqlDbType.Integer) { TypedValue = reservation.Version });
+        p.Add(new NpgsqlParameter<string[]>("etype", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = events.Select(e => e.Type).ToArray() });
+        p.Add(new NpgsqlParameter<NodaTime.Instant>("eat", NpgsqlDbType.TimestampTz) { TypedValue = clock.GetCurrentInstant() });
+        p.Add(new NpgsqlParameter<string[]>("edata", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = events.Select(e => e.Data).ToArray() });
+        p.Add(new NpgsqlParameter<string?[]>("elocs", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = events.Select(e => e.Locations).ToArray() });
+
+        var held = new List<(string Sku, int Quantity, LineFigures After)>(lines.Count);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                held.Add((reader.GetString(0), reader.GetInt32(1),
+                    new LineFigures(reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5))));
+
+        foreach (var (sku, quantity, after) in held)
+            NoteThreshold(reservation.LocationCode, sku, after.OnHand, after.Reserved - quantity, after);
+        if (held.Count == lines.Count)
+        {
+            reservation.ClearDomainEvents(); // written above, in the same statement
+            return;
+        }
+        // Short: the reservation was not written; the caller's transaction rolls back the lines that were held.
+        var shortages = new List<StockShortage>();
+        foreach (var line in lines)
+        {
+            if (held.Exists(h => h.Sku == line.Sku)) continue;
+            var available = await AvailableAsync(reservation.LocationCode, line.Sku, ct);
+            shortages.Add(new StockShortage(line.Sku, line.Quantity, Math.Min(available, line.Quantity - 1)));
+        }
+        throw new InsufficientStockException(shortages);
+    }
+
+    private async Task ReserveInLockOrderAsync(Reservation reservation, CancellationToken ct) =>
+        await ApplyAsync(new Application.Common.StockMoves().Reserve(reservation.LocationCode, reservation.Quantities,
+            Application.Reservations.ReservationReference.For(reservation.Id)), ct);
+
+    private static NpgsqlParameter<string?> Text(string name, string? value) => new(name, NpgsqlDbType.Varchar) { TypedValue = value };
+
+    /// <summary>One line: no lock step needed (a single row is its own order).</summary>
+    private const string HoldOneLineSql = """
+        WITH u AS (
+            UPDATE "StockLines" s SET "Reserved" = s."Reserved" + @q
+            WHERE s."LocationCode" = @loc AND s."Sku" = @sku AND s."OnHand" - s."Reserved" - s."SafetyStock" >= @q
+              AND EXISTS (SELECT 1 FROM "Locations" l WHERE l."Code" = @loc AND l."IsActive")
+            RETURNING s."Sku", @q AS q, s."OnHand", s."Reserved", s."SafetyStock", s."LowStockThreshold"),
+        """ + HoldWritesSql + """
+        , rl AS (
+            INSERT INTO "ReservationLines" ("ReservationId", "Sku", "Quantity")
+            SELECT @id, @sku, @q FROM ok WHERE ok.held)
+        SELECT u."Sku", u.q, u."OnHand", u."Reserved", u."SafetyStock", u."LowStockThreshold" FROM u
+        """;
+
+    /// <summary>Several lines: the rows are first locked in ordinal SKU order (a MATERIALIZED CTE with FOR UPDATE, which
+    /// locks as its sorted rows come out), then updated.</summary>
+    private const string HoldLinesSql = """
+        WITH t AS (SELECT * FROM unnest(@skus, @qs) AS t(sku, q)),
+        k AS MATERIALIZED (
+            SELECT s."Sku" FROM "StockLines" s
+            WHERE s."LocationCode" = @loc AND s."Sku" = ANY (@skus)
+            ORDER BY s."Sku" COLLATE "C"
+            FOR UPDATE OF s),
+        u AS (
+            UPDATE "StockLines" s SET "Reserved" = s."Reserved" + t.q
+            FROM t JOIN k ON k."Sku" = t.sku
+            WHERE s."LocationCode" = @loc AND s."Sku" = t.sku AND s."OnHand" - s."Reserved" - s."SafetyStock" >= t.q
+              AND EXISTS (SELECT 1 FROM "Locations" l WHERE l."Code" = @loc AND l."IsActive")
+            RETURNING s."Sku", t.q, s."OnHand", s."Reserved", s."SafetyStock", s."LowStockThreshold"),
+        """ + HoldWritesSql + """
+        , rl AS (
+            INSERT INTO "ReservationLines" ("ReservationId", "Sku", "Quantity")
+            SELECT @id, t.sku, t.q FROM t, ok WHERE ok.held)
+        SELECT u."Sku", u.q, u."OnHand", u."Reserved", u."SafetyStock", u."LowStockThreshold" FROM u
+        """;
+
+    /// <summary>What both variants write after the UPDATE: the ledger rows of what was held, and, when all was held, the
+    /// reservation and its events (ids in the order given; none taken when the hold is refused).</summary>
+    private const string HoldWritesSql = """
+        m AS (
+            INSERT INTO "StockMovements" ("LocationCode", "Sku", "Kind", "OnHandDelta", "ReservedDelta", "Reference", "OccurredAt")
+            SELECT @loc, u."Sku", 'Reserve', 0, u.q, @ref, @at FROM u ORDER BY u."Sku" COLLATE "C"),
+        ok AS (SELECT count(*) = @n AS held FROM u),
+        r AS (
+            INSERT INTO "Reservations" ("Id", "LocationCode", "Channel", "CustomerId", "CustomerEmail", "CustomerPhone", "CustomerName",
+                                        "Status", "CreatedAt", "ExpiresAt", "ClosedAt", "Version", "OrderId")
+            SELECT @id, @loc, @channel, @cid, @cemail, @cphone, @cname, @status, @at, @expires, NULL, @version, NULL FROM ok WHERE ok.held),
+        e AS (
+            INSERT INTO "Events" ("Type", "OccurredAt", "Data", "Locations")
+            SELECT x.type, @eat, x.data, x.locs FROM unnest(@etype, @edata, @elocs) WITH ORDINALITY AS x(type, data, locs, i), ok
+            WHERE ok.held ORDER BY x.i)
+        """;
+
+    private void EnsureHoldColumnsMatchModel()
+    {
+        if (_holdColumnsChecked) return;
+        Check(typeof(Reservation), "Reservations", ReservationColumns);
+        Check(typeof(ReservationLine), "ReservationLines", ReservationLineColumns);
+        _holdColumnsChecked = true;
+
+        void Check(Type clr, string table, string[] written)
+        {
+            var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table);
+            var columns = db.Model.GetEntityTypes().Where(t => t.GetTableName() == table)
+                .SelectMany(t => t.GetProperties()).Select(p => p.GetColumnName(store)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            if (!columns.SetEquals(written))
+                throw new InvalidOperationException(
+                    $"The hold statement writes [{string.Join(", ", written)}] to {table}, the model has [{string.Join(", ", columns.Order())}] ({clr.Name}): update StockLedger.Hold.cs.");
+        }
+    }
+}
