@@ -33,13 +33,15 @@ internal sealed partial class StockLedger
     private bool CanBatchReserves(IReadOnlyList<StockMove> moves) =>
         moves.Count > 0 && db.Database.IsNpgsql() && db.Database.CurrentTransaction is not null && moves.All(m => m.Kind == StockMoveKind.Reserve);
 
-    private async Task<IReadOnlyList<LocatedShortage>> ReserveBatchedAsync(IReadOnlyList<StockMove> ordered, CancellationToken ct)
+    /// <param name="savepoint">A savepoint to open first, in the same round trip (<see cref="TryApplyAsync"/>).</param>
+    private async Task<IReadOnlyList<LocatedShortage>> ReserveBatchedAsync(IReadOnlyList<StockMove> ordered, CancellationToken ct, string? savepoint = null)
     {
         NoteLocking(ordered[0].LocationCode, ordered[0].Sku);
         NoteLocking(ordered[^1].LocationCode, ordered[^1].Sku);
         var at = clock.GetCurrentInstant();
         await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(),
             (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        if (savepoint is not null) batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {savepoint}")); // returns no result set
         foreach (var (_, location, sku, quantity, reference) in ordered)
             batch.BatchCommands.Add(new NpgsqlBatchCommand(ReserveLineSql)
             {
@@ -63,6 +65,8 @@ internal sealed partial class StockLedger
                     after[i] = new LineFigures(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3));
                 i++;
             } while (await reader.NextResultAsync(ct));
+            if (i != ordered.Count)
+                throw new InvalidOperationException($"The reserve batch of {ordered.Count} lines returned {i} result sets.");
         }
 
         var shortages = new List<LocatedShortage>();

@@ -44,9 +44,21 @@ internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock
     {
         var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("TryApplyAsync needs the caller's transaction.");
         const string savepoint = "reserve_attempt"; // a fixed name: SAVEPOINT may repeat a name, and one statement text keeps pg_stat_statements tidy
-        await tx.CreateSavepointAsync(savepoint, ct);
         var highestBefore = HighestLocked();
         var stockEventsBefore = _stockEvents.Count;
+        var ordered = moves.InLockOrder();
+        if (moves.CapacityInLockOrder().Count == 0 && CanBatchReserves(ordered))
+        {
+            // An order's plan on PostgreSQL: the savepoint rides along with the reserves, one round trip. When all is held the
+            // savepoint is simply left open (it ends with the transaction): no RELEASE round trip.
+            var batchShort = await ReserveBatchedAsync(ordered, ct, savepoint);
+            if (batchShort.Count == 0) return StockApplyResult.Applied;
+            await tx.RollbackToSavepointAsync(savepoint, ct);
+            _highestLocked = highestBefore;
+            DropStockEventsAfter(stockEventsBefore);
+            return new StockApplyResult(batchShort, []);
+        }
+        await tx.CreateSavepointAsync(savepoint, ct);
         var appended = _attempt = [];
         IReadOnlyList<string> full;
         IReadOnlyList<LocatedShortage> shortages;
