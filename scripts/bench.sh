@@ -16,7 +16,8 @@
 #   scripts/bench.sh --only orders,routing # some parts (holds, orders, sync, atp, routing, start); routing and start need no database
 #   scripts/bench.sh --seconds 30 --no-hot # options go to the benchmark (see bench/HybridOrders.Benchmarks/BenchOptions.cs)
 #   BENCH_STATEMENTS=1 scripts/bench.sh    # also load pg_stat_statements and list the SQL statements per hold or order
-#   scripts/bench.sh --webhook             # the same with one local webhook receiver subscribed to *: prints the delivery lag
+#   scripts/bench.sh --webhook             # then the hold and order loads again with one local receiver subscribed to *:
+#                                          # both figures side by side (RESULT webhook_*) and the delivery lag (RESULT webhook)
 #
 # The API's log is kept in $BENCH_API_LOG (default /tmp/hybridorders-bench-api.log) after the run.
 # Only loopback traffic: PostgreSQL and the API listen on 127.0.0.1 on free ports. Exit code non-zero when any hold,

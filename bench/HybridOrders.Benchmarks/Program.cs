@@ -26,13 +26,14 @@ var holds = new List<(string Variant, PhaseResult Api, PhaseResult Raw)>();
 (NetworkSetup Setup, PhaseResult Result)? orders = null;
 PhaseResult? sync = null, atp = null;
 ApiFootprint? footprint = null;
+ApiHolds? lastApiHolds = null;
+ApiOrders? lastApiOrders = null;
 if ((options.Parts & ~BenchParts.Routing) != 0)
 {
     // The probe has its own small pool so it never waits behind the raw clients.
     var probeConnection = new NpgsqlConnectionStringBuilder(options.PgConnection) { MaxPoolSize = 2, ApplicationName = "bench-probe" };
     await using var probe = new ResourceProbe(NpgsqlDataSource.Create(probeConnection.ConnectionString), options.ApiPid, probeConnection.Port);
     using var api = new BenchApi(options);
-    await using var sink = options.Webhook ? await WebhookSink.StartAsync(api) : null;
     var deadlocksBefore = await probe.DeadlocksAsync();
     if (options.Runs(BenchParts.Holds)) holds.AddRange(await RunHoldsAsync(api, probe));
     Network? network = null;
@@ -44,7 +45,8 @@ if ((options.Parts & ~BenchParts.Routing) != 0)
     if (options.Runs(BenchParts.Holds) || options.Runs(BenchParts.Orders))
         footprint = new ApiFootprint(ResourceProbe.RssMb(options.ApiPid), ResourceProbe.PeakRssMb(options.ApiPid),
             await probe.DeadlocksAsync() - deadlocksBefore, CountRetries(options.ApiLog));
-    if (sink is not null) await sink.ReportAsync();
+    if (options.Webhook && (lastApiHolds is not null || lastApiOrders is not null))
+        await RunWithWebhookAsync(api, probe, lastApiHolds, lastApiOrders);
     if (options.Runs(BenchParts.Sync) || options.Runs(BenchParts.Atp))
     {
         if (network is null)
@@ -73,7 +75,7 @@ async Task<List<(string, PhaseResult, PhaseResult)>> RunHoldsAsync(BenchApi api,
     // The raw clients hold one connection each.
     await using var raw = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.PgConnection)
         { MaxPoolSize = options.Clients, MinPoolSize = 0, ApplicationName = "bench-raw" }.ConnectionString);
-    var apiHolds = new ApiHolds(api, options);
+    var apiHolds = lastApiHolds = new ApiHolds(api, options);
     Console.WriteLine($"Setting up location {options.Location} and {options.Skus} products through the API at {options.ApiUrl}...");
     await apiHolds.SetUpAsync(options, units: 1_000_000);
     Console.WriteLine($"{options.Clients} clients; per variant {options.WarmupSeconds:0.#} s warm-up each (the API's first: " +
@@ -107,12 +109,43 @@ async Task<(Network, NetworkSetup, PhaseResult)> RunOrdersAsync(BenchApi api, Re
     Console.WriteLine($"Setting up {network.Locations.Count} locations, {network.Skus} products and {network.StockLines} stock lines through the API " +
                       $"({options.SetupParallel} requests at a time); then {options.Clients} clients place delivery orders, " +
                       $"{options.OrderWarmupSeconds:0.#} s warm-up, {options.OrderSeconds:0.#} s measured...");
-    var apiOrders = new ApiOrders(api, network);
+    var apiOrders = lastApiOrders = new ApiOrders(api, network);
     var setup = await apiOrders.SetUpAsync(options.SetupParallel);
     Console.WriteLine($"  set up in {setup.Seconds:F1} s; warming up...");
     var result = await apiOrders.RunAsync(options, probe);
     Report.Orders(network, setup, result, apiOrders);
     return (network, setup, result);
+}
+
+/// <summary>--webhook: the same API loads again (same set-up, same clients) with one receiver subscribed to *, so every event
+/// goes out while they run; prints both figures side by side and the delivery lag (goal: within 10 %, lag p99 under 2 s).</summary>
+async Task RunWithWebhookAsync(BenchApi api, ResourceProbe probe, ApiHolds? apiHolds, ApiOrders? apiOrders)
+{
+    Console.WriteLine();
+    Console.WriteLine("== the same loads again, with one webhook receiver subscribed to *");
+    await using var sink = await WebhookSink.StartAsync(api);
+    var compared = new List<string>();
+    if (apiHolds is not null)
+        foreach (var (variant, without, _) in holds)
+        {
+            Contender[] contenders = [new("API", "holds/s", options.WarmupSeconds, _ => Task.FromResult(apiHolds.Client()))];
+            var with = (await LoadRunner.RunAsync(options, variant == "hot", contenders, probe))[0];
+            Report.Variant($"{variant} with webhook", "every event delivered to one receiver", [with]);
+            compared.Add(Compare(variant, without, with, "holds_s"));
+        }
+    if (apiOrders is not null && orders is var (_, withoutOrders))
+    {
+        var with = await apiOrders.RunAsync(options, probe);
+        Report.Variant("orders with webhook", "every event delivered to one receiver", [with]);
+        compared.Add(Compare("orders", withoutOrders, with, "orders_s"));
+    }
+    await sink.ReportAsync();
+    foreach (var line in compared) Console.WriteLine(line);
+
+    static string Compare(string what, PhaseResult without, PhaseResult with, string unit) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"RESULT webhook_{what} without_{unit}={without.PerSecond:F1} with_{unit}={with.PerSecond:F1} change_pct={100 * (with.PerSecond / without.PerSecond - 1):F1} " +
+            $"without_p99_ms={without.P99Ms:F2} with_p99_ms={with.P99Ms:F2} with_errors={with.Errors}");
 }
 
 async Task<PhaseResult> RunSyncAsync(BenchApi api, ResourceProbe probe, Network network)

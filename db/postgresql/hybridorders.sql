@@ -775,3 +775,76 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203013258_CustomerRegistry') THEN
+    CREATE TABLE "Customers" (
+        "Id" character varying(40) NOT NULL,
+        "MergedIntoId" character varying(40),
+        CONSTRAINT "PK_Customers" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203013258_CustomerRegistry') THEN
+    CREATE TABLE "CustomerIdentifiers" (
+        "Kind" character varying(8) NOT NULL,
+        "Value" character varying(254) NOT NULL,
+        "Display" character varying(254) NOT NULL,
+        "CustomerId" character varying(40) NOT NULL,
+        CONSTRAINT "PK_CustomerIdentifiers" PRIMARY KEY ("Kind", "Value"),
+        CONSTRAINT "FK_CustomerIdentifiers_Customers_CustomerId" FOREIGN KEY ("CustomerId") REFERENCES "Customers" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203013258_CustomerRegistry') THEN
+    CREATE TABLE "CustomerLinks" (
+        "Activity" character varying(16) NOT NULL,
+        "SubjectId" uuid NOT NULL,
+        "CustomerId" character varying(40) NOT NULL,
+        "Channel" character varying(32) NOT NULL,
+        "Name" character varying(200),
+        "At" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_CustomerLinks" PRIMARY KEY ("Activity", "SubjectId"),
+        CONSTRAINT "FK_CustomerLinks_Customers_CustomerId" FOREIGN KEY ("CustomerId") REFERENCES "Customers" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203013258_CustomerRegistry') THEN
+    CREATE INDEX "IX_CustomerIdentifiers_CustomerId" ON "CustomerIdentifiers" ("CustomerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203013258_CustomerRegistry') THEN
+    CREATE INDEX "IX_CustomerLinks_CustomerId_At" ON "CustomerLinks" ("CustomerId", "At");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203013258_CustomerRegistry') THEN
+    CREATE INDEX "IX_Customers_MergedIntoId" ON "Customers" ("MergedIntoId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203013258_CustomerRegistry') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261203013258_CustomerRegistry', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -860,3 +860,84 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
+)
+BEGIN
+    CREATE TABLE [Customers] (
+        [Id] nvarchar(40) NOT NULL,
+        [MergedIntoId] nvarchar(40) NULL,
+        CONSTRAINT [PK_Customers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
+)
+BEGIN
+    CREATE TABLE [CustomerIdentifiers] (
+        [Kind] nvarchar(8) NOT NULL,
+        [Value] nvarchar(254) NOT NULL,
+        [Display] nvarchar(254) NOT NULL,
+        [CustomerId] nvarchar(40) NOT NULL,
+        CONSTRAINT [PK_CustomerIdentifiers] PRIMARY KEY ([Kind], [Value]),
+        CONSTRAINT [FK_CustomerIdentifiers_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
+)
+BEGIN
+    CREATE TABLE [CustomerLinks] (
+        [Activity] nvarchar(16) NOT NULL,
+        [SubjectId] uniqueidentifier NOT NULL,
+        [CustomerId] nvarchar(40) NOT NULL,
+        [Channel] nvarchar(32) NOT NULL,
+        [Name] nvarchar(200) NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_CustomerLinks] PRIMARY KEY ([Activity], [SubjectId]),
+        CONSTRAINT [FK_CustomerLinks_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
+)
+BEGIN
+    CREATE INDEX [IX_CustomerIdentifiers_CustomerId] ON [CustomerIdentifiers] ([CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
+)
+BEGIN
+    CREATE INDEX [IX_CustomerLinks_CustomerId_At] ON [CustomerLinks] ([CustomerId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
+)
+BEGIN
+    CREATE INDEX [IX_Customers_MergedIntoId] ON [Customers] ([MergedIntoId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203013248_CustomerRegistry', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

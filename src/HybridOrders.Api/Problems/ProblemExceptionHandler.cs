@@ -7,6 +7,12 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is not Application.Common.TryAgainException && Infrastructure.Persistence.TransientDatabaseFailure.Describe(exception) is { } failure)
+        {
+            logger.LogWarning(exception, "Refused {Method} {Path} with 503 after {Failure}", httpContext.Request.Method, httpContext.Request.Path, failure);
+            exception = new Application.Common.TryAgainException(
+                $"The database is overloaded or unreachable ({failure}); nothing was changed. Send the request again.", TimeSpan.FromSeconds(2), exception);
+        }
         var problem = ProblemMapper.TryMap(exception);
         if (problem is null)
         {
