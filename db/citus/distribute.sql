@@ -1,4 +1,4 @@
--- Distributes the HybridOrders tables over a Citus cluster (ADR 0011). Run on the coordinator, after the migrations
+-- Distributes the HybridOrders tables over a Citus cluster (ADR 0012). Run on the coordinator, after the migrations
 -- (db/postgresql/hybridorders.sql or the service's MigrateOnStartup), as scripts/citus.sh up does. Idempotent: a table already
 -- distributed is left alone, a table not there yet is skipped with a notice, so the file can run again after each migration.
 --
@@ -39,11 +39,16 @@ INSERT INTO plan VALUES
   -- idempotency records by key: a retried request finds its record on one shard
   (40, 'IdempotencyRecords', 'distributed', 'Key', 'none'),
   -- plain tables of the coordinator: the migrations history; the events outbox and webhooks (one sequence keeps the
-  -- feed's ids increasing, ADR 0011)
+  -- feed's ids increasing, ADR 0012); the customer registry
   (90, '__EFMigrationsHistory', 'coordinator', NULL, NULL),
   (91, 'Events', 'coordinator', NULL, NULL),
   (92, 'WebhookSubscriptions', 'coordinator', NULL, NULL),
-  (93, 'WebhookDeliveries', 'coordinator', NULL, NULL);
+  (93, 'WebhookDeliveries', 'coordinator', NULL, NULL),
+  -- the customer registry (ADR 0011): identifiers unique across all customers, merges that re-point them, links from every
+  -- order, hold and return; kept whole on the coordinator so that uniqueness and merges stay one local transaction
+  (94, 'Customers', 'coordinator', NULL, NULL),
+  (95, 'CustomerIdentifiers', 'coordinator', NULL, NULL),
+  (96, 'CustomerLinks', 'coordinator', NULL, NULL);
 
 DO $$
 DECLARE

@@ -402,6 +402,43 @@ VALUES ('20261203005816_FulfilmentRoutings', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "Customers" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Customers" PRIMARY KEY,
+    "MergedIntoId" TEXT NULL
+);
+
+CREATE TABLE "CustomerIdentifiers" (
+    "Kind" TEXT NOT NULL,
+    "Value" TEXT NOT NULL,
+    "Display" TEXT NOT NULL,
+    "CustomerId" TEXT NOT NULL,
+    CONSTRAINT "PK_CustomerIdentifiers" PRIMARY KEY ("Kind", "Value"),
+    CONSTRAINT "FK_CustomerIdentifiers_Customers_CustomerId" FOREIGN KEY ("CustomerId") REFERENCES "Customers" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "CustomerLinks" (
+    "Activity" TEXT NOT NULL,
+    "SubjectId" TEXT NOT NULL,
+    "CustomerId" TEXT NOT NULL,
+    "Channel" TEXT NOT NULL,
+    "Name" TEXT NULL,
+    "At" INTEGER NOT NULL,
+    CONSTRAINT "PK_CustomerLinks" PRIMARY KEY ("Activity", "SubjectId"),
+    CONSTRAINT "FK_CustomerLinks_Customers_CustomerId" FOREIGN KEY ("CustomerId") REFERENCES "Customers" ("Id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_CustomerIdentifiers_CustomerId" ON "CustomerIdentifiers" ("CustomerId");
+
+CREATE INDEX "IX_CustomerLinks_CustomerId_At" ON "CustomerLinks" ("CustomerId", "At");
+
+CREATE INDEX "IX_Customers_MergedIntoId" ON "Customers" ("MergedIntoId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203013309_CustomerRegistry', '10.0.14');
+
+COMMIT;
+
 PRAGMA foreign_keys = 0;
 
 BEGIN TRANSACTION;
@@ -584,5 +621,5 @@ CREATE INDEX "IX_Fulfilments_Status_PickupDeadline" ON "Fulfilments" ("Status", 
 COMMIT;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261203012532_DistributableKeys', '10.0.14');
+VALUES ('20261203051720_DistributableKeys', '10.0.14');
 

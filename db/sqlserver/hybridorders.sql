@@ -863,7 +863,88 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
+)
+BEGIN
+    CREATE TABLE [Customers] (
+        [Id] nvarchar(40) NOT NULL,
+        [MergedIntoId] nvarchar(40) NULL,
+        CONSTRAINT [PK_Customers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
+)
+BEGIN
+    CREATE TABLE [CustomerIdentifiers] (
+        [Kind] nvarchar(8) NOT NULL,
+        [Value] nvarchar(254) NOT NULL,
+        [Display] nvarchar(254) NOT NULL,
+        [CustomerId] nvarchar(40) NOT NULL,
+        CONSTRAINT [PK_CustomerIdentifiers] PRIMARY KEY ([Kind], [Value]),
+        CONSTRAINT [FK_CustomerIdentifiers_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
+)
+BEGIN
+    CREATE TABLE [CustomerLinks] (
+        [Activity] nvarchar(16) NOT NULL,
+        [SubjectId] uniqueidentifier NOT NULL,
+        [CustomerId] nvarchar(40) NOT NULL,
+        [Channel] nvarchar(32) NOT NULL,
+        [Name] nvarchar(200) NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_CustomerLinks] PRIMARY KEY ([Activity], [SubjectId]),
+        CONSTRAINT [FK_CustomerLinks_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
+)
+BEGIN
+    CREATE INDEX [IX_CustomerIdentifiers_CustomerId] ON [CustomerIdentifiers] ([CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
+)
+BEGIN
+    CREATE INDEX [IX_CustomerLinks_CustomerId_At] ON [CustomerLinks] ([CustomerId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
+)
+BEGIN
+    CREATE INDEX [IX_Customers_MergedIntoId] ON [Customers] ([MergedIntoId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203013248_CustomerRegistry'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203013248_CustomerRegistry', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] DROP CONSTRAINT [FK_FulfilmentLines_Fulfilments_FulfilmentId];
@@ -871,7 +952,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentRoutings] DROP CONSTRAINT [FK_FulfilmentRoutings_Fulfilments_FulfilmentId];
@@ -879,7 +960,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] DROP CONSTRAINT [FK_ReturnLines_Returns_ReturnId];
@@ -887,7 +968,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [StockMovements] DROP CONSTRAINT [PK_StockMovements];
@@ -895,7 +976,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Returns] DROP CONSTRAINT [PK_Returns];
@@ -903,7 +984,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] DROP CONSTRAINT [PK_ReturnLines];
@@ -911,7 +992,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     DROP INDEX [IX_Orders_Number] ON [Orders];
@@ -919,7 +1000,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Fulfilments] DROP CONSTRAINT [PK_Fulfilments];
@@ -927,7 +1008,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     DROP INDEX [IX_Fulfilments_Code] ON [Fulfilments];
@@ -935,7 +1016,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     DROP INDEX [IX_Fulfilments_OrderId] ON [Fulfilments];
@@ -943,7 +1024,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentRoutings] DROP CONSTRAINT [PK_FulfilmentRoutings];
@@ -951,7 +1032,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] DROP CONSTRAINT [PK_FulfilmentLines];
@@ -959,7 +1040,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] ADD [OrderId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
@@ -967,7 +1048,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentRoutings] ADD [OrderId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
@@ -975,7 +1056,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD [OrderId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
@@ -983,7 +1064,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     UPDATE [FulfilmentLines] SET [OrderId] = (SELECT f.[OrderId] FROM [Fulfilments] f WHERE f.[Id] = [FulfilmentLines].[FulfilmentId]);
@@ -991,7 +1072,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     UPDATE [FulfilmentRoutings] SET [OrderId] = (SELECT f.[OrderId] FROM [Fulfilments] f WHERE f.[Id] = [FulfilmentRoutings].[FulfilmentId]);
@@ -999,7 +1080,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     UPDATE [ReturnLines] SET [OrderId] = (SELECT r.[OrderId] FROM [Returns] r WHERE r.[Id] = [ReturnLines].[ReturnId]);
@@ -1007,7 +1088,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [StockMovements] ADD CONSTRAINT [PK_StockMovements] PRIMARY KEY ([Sku], [Id]);
@@ -1015,7 +1096,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Returns] ADD CONSTRAINT [PK_Returns] PRIMARY KEY ([OrderId], [Id]);
@@ -1023,7 +1104,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] ADD CONSTRAINT [PK_ReturnLines] PRIMARY KEY ([OrderId], [ReturnId], [Sku], [Condition]);
@@ -1031,7 +1112,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [Fulfilments] ADD CONSTRAINT [PK_Fulfilments] PRIMARY KEY ([OrderId], [Id]);
@@ -1039,7 +1120,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentRoutings] ADD CONSTRAINT [PK_FulfilmentRoutings] PRIMARY KEY ([OrderId], [FulfilmentId]);
@@ -1047,7 +1128,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD CONSTRAINT [PK_FulfilmentLines] PRIMARY KEY ([OrderId], [FulfilmentId], [Sku]);
@@ -1055,7 +1136,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     CREATE INDEX [IX_Returns_Id] ON [Returns] ([Id]);
@@ -1063,7 +1144,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
@@ -1071,7 +1152,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     CREATE INDEX [IX_Fulfilments_Id] ON [Fulfilments] ([Id]);
@@ -1079,7 +1160,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Fulfilments_OrderId_Code] ON [Fulfilments] ([OrderId], [Code]);
@@ -1087,7 +1168,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentLines] ADD CONSTRAINT [FK_FulfilmentLines_Fulfilments_OrderId_FulfilmentId] FOREIGN KEY ([OrderId], [FulfilmentId]) REFERENCES [Fulfilments] ([OrderId], [Id]) ON DELETE CASCADE;
@@ -1095,7 +1176,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [FulfilmentRoutings] ADD CONSTRAINT [FK_FulfilmentRoutings_Fulfilments_OrderId_FulfilmentId] FOREIGN KEY ([OrderId], [FulfilmentId]) REFERENCES [Fulfilments] ([OrderId], [Id]) ON DELETE CASCADE;
@@ -1103,7 +1184,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     ALTER TABLE [ReturnLines] ADD CONSTRAINT [FK_ReturnLines_Returns_OrderId_ReturnId] FOREIGN KEY ([OrderId], [ReturnId]) REFERENCES [Returns] ([OrderId], [Id]) ON DELETE CASCADE;
@@ -1111,11 +1192,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203012523_DistributableKeys'
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261203012523_DistributableKeys', N'10.0.14');
+    VALUES (N'20261203051714_DistributableKeys', N'10.0.14');
 END;
 
 COMMIT;

@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddScoped<Promotions.PromotionRedemption>();
         services.AddScoped<Availability.StockQueries>();
         services.AddScoped<Orders.FulfilmentPlanner>();
+        services.AddScoped<Customers.CustomerRegistry>();
         services.AddScoped<Orders.OrderPricing>();
         return services;
     }

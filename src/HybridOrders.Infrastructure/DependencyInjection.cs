@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddSingleton(new Application.Common.ReturnSettings(configuration.GetValue("Returns:WindowDays", 30)));
         services.AddSingleton(new Application.Analytics.AnalyticsSettings(configuration.GetValue("Analytics:ReadyTargetMinutes", 120)));
         services.AddScoped<IStockLedger, StockLedger>();
+        services.AddScoped<ICustomerClaims, Customers.CustomerClaims>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddSingleton<TransactionRetry>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();

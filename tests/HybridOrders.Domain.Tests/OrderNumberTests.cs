@@ -3,7 +3,7 @@ using HybridOrders.Domain.Orders;
 
 namespace HybridOrders.Domain.Tests;
 
-/// <summary>The order id is a one-to-one function of the order number, so the primary key keeps numbers unique (ADR 0011).</summary>
+/// <summary>The order id is a one-to-one function of the order number, so the primary key keeps numbers unique (ADR 0012).</summary>
 public sealed class OrderNumberTests
 {
     [Fact]

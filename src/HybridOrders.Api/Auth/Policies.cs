@@ -12,6 +12,8 @@ public static class Policies
     public const string Till = "till";
     public const string Customers = "customers";
     public const string Planning = "planning";
+    /// <summary>Reading a customer: store staff serve customers of every channel.</summary>
+    public const string CustomerLookup = "customer-lookup";
 
     public static AuthorizationBuilder AddHybridOrdersPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build())
@@ -21,5 +23,6 @@ public static class Policies
         .AddPolicy(Holds, p => p.RequireRole(Roles.Admin, Roles.Pos, Roles.Storefront))
         .AddPolicy(Till, p => p.RequireRole(Roles.Admin, Roles.Pos))
         .AddPolicy(Customers, p => p.RequireRole(Roles.Admin, Roles.Storefront))
+        .AddPolicy(CustomerLookup, p => p.RequireRole(Roles.Admin, Roles.Storefront, Roles.Pos))
         .AddPolicy(Planning, p => p.RequireRole(Roles.Admin, Roles.Logistics));
 }

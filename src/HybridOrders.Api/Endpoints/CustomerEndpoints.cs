@@ -14,8 +14,8 @@ public sealed class CustomerEndpoints : IEndpointGroup
     {
         group.MapGet("/{id}", async (string id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetCustomer(id), ct)))
-            .RequireAuthorization(Policies.Customers).WithName("getCustomer")
-            .WithSummary("One customer's orders and active holds over all channels (matched by id, else email, else phone)")
+            .RequireAuthorization(Policies.CustomerLookup).WithName("getCustomer")
+            .WithSummary("One customer over every channel, by registry id, explicit id, email or phone: orders, holds, returns, first seen, channels, lifetime value")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -1,5 +1,6 @@
 using HybridOrders.Application.Events;
 using HybridOrders.Domain.Catalog;
+using HybridOrders.Domain.Customers;
 using HybridOrders.Domain.Forecasting;
 using HybridOrders.Domain.Inventory;
 using HybridOrders.Domain.Locations;
@@ -30,6 +31,9 @@ public interface IHybridOrdersDbContext
     DbSet<WebhookSubscription> WebhookSubscriptions { get; }
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
     DbSet<ImportedSale> ImportedSales { get; }
+    DbSet<Customer> Customers { get; }
+    DbSet<CustomerIdentifier> CustomerIdentifiers { get; }
+    DbSet<CustomerLink> CustomerLinks { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -24,7 +24,7 @@ public sealed class ListOrdersValidator : AbstractValidator<ListOrders>
     }
 }
 
-public sealed class ListOrdersHandler(IHybridOrdersDbContext db, ICurrentUser user) : IQueryHandler<ListOrders, Page<OrderResponse>>
+public sealed class ListOrdersHandler(IHybridOrdersDbContext db, ICurrentUser user, Customers.CustomerRegistry customers) : IQueryHandler<ListOrders, Page<OrderResponse>>
 {
     public async ValueTask<Page<OrderResponse>> Handle(ListOrders query, CancellationToken ct)
     {
@@ -32,7 +32,7 @@ public sealed class ListOrdersHandler(IHybridOrdersDbContext db, ICurrentUser us
         var q = db.WithFulfilments().AsNoTracking();
         if (user.Role == ApiRole.Pos && user.LocationCode is { } own) // a store sees the orders it picks, sends or hands over
             q = q.Where(o => o.Fulfilments.Any(f => f.OriginLocationCode == own || f.DestinationLocationCode == own));
-        if (query.CustomerId is { } customer) q = await CustomerMatch.FilterAsync(q, customer, ct);
+        if (query.CustomerId is { } customer) q = await customers.FilterOrdersAsync(q, customer, ct);
         if (query.Channel is { } channel) q = q.Where(o => o.Channel == channel);
         if (query.Status is { } status) q = q.Where(o => o.Status == status);
         if (query.Cursor is not null && TimeKeyset.TryParse(query.Cursor, out var at, out var number))

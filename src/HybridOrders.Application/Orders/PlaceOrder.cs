@@ -44,8 +44,8 @@ public sealed class PlaceOrderValidator : AbstractValidator<PlaceOrder>
     }
 }
 
-public sealed class PlaceOrderHandler(IHybridOrdersDbContext db, IClock clock, OrderPricing pricing, FulfilmentPlanner planner)
-    : ICommandHandler<PlaceOrder, OrderResponse>
+public sealed class PlaceOrderHandler(IHybridOrdersDbContext db, IClock clock, OrderPricing pricing, FulfilmentPlanner planner,
+    Customers.CustomerRegistry customers) : ICommandHandler<PlaceOrder, OrderResponse>
 {
     public async ValueTask<OrderResponse> Handle(PlaceOrder command, CancellationToken ct)
     {
@@ -56,6 +56,7 @@ public sealed class PlaceOrderHandler(IHybridOrdersDbContext db, IClock clock, O
 
         // Routed, and its stock held (or, at a till, sold), by the planner; the order and its fulfilments are then stored together.
         await planner.PlanAsync(order, command.Fulfilment, now, ct);
+        await customers.RecordAsync(order.Customer, order.Channel, Domain.Customers.CustomerActivity.Order, order.Id, ct);
         db.Orders.Add(order);
         return OrderResponse.From(order);
     }

@@ -17,7 +17,7 @@ public sealed class FulfilReservationValidator : AbstractValidator<FulfilReserva
 }
 
 public sealed class FulfilReservationHandler(IHybridOrdersDbContext db, IStockLedger ledger, IClock clock, ICurrentUser user,
-    OrderPricing pricing, FulfilmentPlanner planner) : ICommandHandler<FulfilReservation, ReservationResponse>
+    OrderPricing pricing, FulfilmentPlanner planner, Customers.CustomerRegistry customers) : ICommandHandler<FulfilReservation, ReservationResponse>
 {
     public async ValueTask<ReservationResponse> Handle(FulfilReservation command, CancellationToken ct)
     {
@@ -33,6 +33,7 @@ public sealed class FulfilReservationHandler(IHybridOrdersDbContext db, IStockLe
         await planner.RecordTillSaleAsync(order, reservation.LocationCode, now, ct);
         db.Orders.Add(order);
         await ledger.SellReservedAsync(reservation.LocationCode, reservation.Quantities, ReservationReference.For(reservation.Id), ct);
+        await customers.RecordSaleOfHoldAsync(reservation.Id, reservation.Customer, order.Channel, order.Id, ct); // after the stock, as everywhere
         return ReservationResponse.From(reservation);
     }
 }

@@ -27,7 +27,7 @@ public sealed class HoldStockValidator : AbstractValidator<HoldStock>
     }
 }
 
-public sealed class HoldStockHandler(IHybridOrdersDbContext db, IStockLedger ledger, IClock clock, ICurrentUser user)
+public sealed class HoldStockHandler(IHybridOrdersDbContext db, IStockLedger ledger, IClock clock, ICurrentUser user, Customers.CustomerRegistry customers)
     : ICommandHandler<HoldStock, ReservationResponse>
 {
     public async ValueTask<ReservationResponse> Handle(HoldStock command, CancellationToken ct)
@@ -52,6 +52,7 @@ public sealed class HoldStockHandler(IHybridOrdersDbContext db, IStockLedger led
                 throw new DomainException("location_inactive", $"Location '{location.Code}' is not active.", RefusalKind.Unprocessable);
             throw;
         }
+        await customers.RecordAsync(reservation.Customer, reservation.Channel, Domain.Customers.CustomerActivity.Reservation, reservation.Id, ct);
         return ReservationResponse.From(reservation);
     }
 }

@@ -5,7 +5,7 @@ namespace HybridOrders.Domain.Orders;
 /// <summary>
 /// Order numbers ("HO-" and eight characters of an alphabet without look-alikes, readable over the phone) and the order id
 /// derived from each. The id is a one-to-one function of the number, so the primary key alone keeps numbers unique: no
-/// second unique index, which a table sharded by order id could not enforce (ADR 0011).
+/// second unique index, which a table sharded by order id could not enforce (ADR 0012).
 /// </summary>
 public static class OrderNumbers
 {

@@ -2,6 +2,7 @@ using HybridOrders.Application.Common;
 using HybridOrders.Application.Events;
 using HybridOrders.Domain.Catalog;
 using HybridOrders.Domain.Common;
+using HybridOrders.Domain.Customers;
 using HybridOrders.Domain.Forecasting;
 using HybridOrders.Domain.Inventory;
 using HybridOrders.Domain.Locations;
@@ -33,6 +34,9 @@ public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContex
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ImportedSale> ImportedSales => Set<ImportedSale>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerIdentifier> CustomerIdentifiers => Set<CustomerIdentifier>();
+    public DbSet<CustomerLink> CustomerLinks => Set<CustomerLink>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -23,7 +23,7 @@ public sealed class SqliteHybridOrdersDbContext(DbContextOptions<SqliteHybridOrd
     {
         base.OnModelCreating(modelBuilder);
         // SQLite generates a key only for a single INTEGER PRIMARY KEY (the rowid), and a one-file database is never sharded:
-        // the ledger keeps its id alone as the key here (ADR 0011).
+        // the ledger keeps its id alone as the key here (ADR 0012).
         modelBuilder.Entity<Domain.Inventory.StockMovement>().HasKey(m => m.Id);
     }
 }

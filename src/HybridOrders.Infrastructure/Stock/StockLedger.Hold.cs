@@ -101,7 +101,7 @@ internal sealed partial class StockLedger
     /// <summary>Databases (by connection string) that are a Citus coordinator. Citus refuses the several-line statement: its
     /// lines live on different shards, and a FOR UPDATE over several shards cannot be planned ("could not run distributed
     /// query with FOR UPDATE/SHARE commands"). There a hold of several SKUs takes the general path, one conditional UPDATE
-    /// per line in lock order (ADR 0011); a one-line hold keeps the single statement, which Citus runs as a chain of subplans.</summary>
+    /// per line in lock order (ADR 0012); a one-line hold keeps the single statement, which Citus runs as a chain of subplans.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> CitusDatabases = new(StringComparer.Ordinal);
 
     private async Task<bool> IsCitusAsync(CancellationToken ct)

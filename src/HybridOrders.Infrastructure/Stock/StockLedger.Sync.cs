@@ -22,7 +22,7 @@ internal sealed partial class StockLedger
     private const int MaxSyncAttempts = 10;
 
     /// <remarks>On a Citus coordinator the portable path too: the set-based lock step is a FOR UPDATE over many shards, which
-    /// Citus cannot plan (ADR 0011); there each changed line is one compare-and-set UPDATE on its own shard.</remarks>
+    /// Citus cannot plan (ADR 0012); there each changed line is one compare-and-set UPDATE on its own shard.</remarks>
     public async Task<IReadOnlyList<StockSyncOutcome>> SyncAsync(IReadOnlyList<StockSyncLine> lines, string reference, CancellationToken ct) =>
         db.Database.IsNpgsql() && !await IsCitusAsync(ct) ? await SyncOnPostgresAsync(lines, reference, ct) : await SyncPortablyAsync(lines, reference, ct);
 

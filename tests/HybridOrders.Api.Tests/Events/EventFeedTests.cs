@@ -130,6 +130,6 @@ public sealed class EventFeedTestsOnSqlite(SqliteApiFactory factory) : EventFeed
 public sealed class EventFeedTestsOnPostgres(PostgresApiFactory factory) : EventFeedTests(factory), IClassFixture<PostgresApiFactory>;
 
 /// <summary>On the Citus cluster: the outbox is a plain table of the coordinator, written in the same (two-phase) transaction as the
-/// distributed orders and stock lines it describes (ADR 0011).</summary>
+/// distributed orders and stock lines it describes (ADR 0012).</summary>
 [Collection(CitusCollection.Name)]
 public sealed class EventFeedTestsOnCitus(CitusApiFactory factory) : EventFeedTests(factory), IClassFixture<CitusApiFactory>;

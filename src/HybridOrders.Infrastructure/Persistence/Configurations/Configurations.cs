@@ -84,7 +84,7 @@ internal sealed class StockMovementConfiguration : IEntityTypeConfiguration<Stoc
 {
     public void Configure(EntityTypeBuilder<StockMovement> b)
     {
-        // The SKU leads the key: a stock line and its ledger can live together on one shard (ADR 0011); Id alone is still unique.
+        // The SKU leads the key: a stock line and its ledger can live together on one shard (ADR 0012); Id alone is still unique.
         b.HasKey(m => new { m.Sku, m.Id });
         b.Property(m => m.Id).ValueGeneratedOnAdd();
         b.Property(m => m.LocationCode).IsCode();
@@ -141,7 +141,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Domain.Order
         b.HasKey(o => o.Id);
         b.Property(o => o.Id).ValueGeneratedNever();
         b.Property(o => o.Number).HasMaxLength(32).IsRequired();
-        // Unique through the key: the id is derived from the number (OrderNumbers), so no second unique index is needed (ADR 0011).
+        // Unique through the key: the id is derived from the number (OrderNumbers), so no second unique index is needed (ADR 0012).
         b.HasIndex(o => o.Number);
         b.Property(o => o.Currency).HasMaxLength(3).IsRequired();
         b.Property(o => o.PromoCode).HasMaxLength(64);
@@ -170,7 +170,7 @@ internal sealed class FulfilmentConfiguration : IEntityTypeConfiguration<Domain.
 
     public void Configure(EntityTypeBuilder<Domain.Orders.Fulfilment> b)
     {
-        // Keyed within its order: an order and everything of it can live together on one shard (ADR 0011).
+        // Keyed within its order: an order and everything of it can live together on one shard (ADR 0012).
         b.HasKey(f => new { f.OrderId, f.Id });
         b.Property(f => f.Id).ValueGeneratedNever();
         b.Property(f => f.Code).HasMaxLength(40).IsRequired();
@@ -234,7 +234,7 @@ internal sealed class ReturnConfiguration : IEntityTypeConfiguration<Domain.Retu
 {
     public void Configure(EntityTypeBuilder<Domain.Returns.Return> b)
     {
-        b.HasKey(r => new { r.OrderId, r.Id }); // keyed within its order, like fulfilments (ADR 0011)
+        b.HasKey(r => new { r.OrderId, r.Id }); // keyed within its order, like fulfilments (ADR 0012)
         b.Property(r => r.Id).ValueGeneratedNever();
         b.HasIndex(r => r.Id);
         b.Property(r => r.OrderNumber).HasMaxLength(32).IsRequired();

@@ -17,7 +17,7 @@ internal sealed class FulfilmentRoutingConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<FulfilmentRouting> b)
     {
         b.ToTable("FulfilmentRoutings");
-        // Keyed within its order, like the fulfilment it belongs to (ADR 0011): the order id is a shadow column EF fills in from
+        // Keyed within its order, like the fulfilment it belongs to (ADR 0012): the order id is a shadow column EF fills in from
         // the fulfilment.
         b.Property<Guid>("OrderId");
         b.HasKey("OrderId", nameof(FulfilmentRouting.FulfilmentId));

@@ -56,6 +56,7 @@ export function createApi(key) {
   return {
     get: (path) => request('GET', path),
     post: (path, body) => request('POST', path, body),
+    put: (path, body) => request('PUT', path, body),
     all,
   };
 }

@@ -75,6 +75,83 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Customers.Customer", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("MergedIntoId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerIdentifier", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.HasKey("Kind", "Value");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("CustomerIdentifiers");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerLink", b =>
+                {
+                    b.Property<string>("Activity")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Activity", "SubjectId");
+
+                    b.HasIndex("CustomerId", "At");
+
+                    b.ToTable("CustomerLinks");
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
                 {
                     b.Property<string>("Sku")
@@ -774,6 +851,24 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerIdentifier", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerLink", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>

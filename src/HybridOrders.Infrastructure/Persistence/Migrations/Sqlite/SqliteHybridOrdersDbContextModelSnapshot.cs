@@ -67,6 +67,83 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Customers.Customer", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedIntoId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerIdentifier", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "Value");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("CustomerIdentifiers");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerLink", b =>
+                {
+                    b.Property<string>("Activity")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Activity", "SubjectId");
+
+                    b.HasIndex("CustomerId", "At");
+
+                    b.ToTable("CustomerLinks");
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
                 {
                     b.Property<string>("Sku")
@@ -750,6 +827,24 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerIdentifier", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerLink", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHybridOrdersDbContext))]
-    [Migration("20261203012523_DistributableKeys")]
-    partial class DistributableKeys
+    [Migration("20261203013248_CustomerRegistry")]
+    partial class CustomerRegistry
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -76,6 +76,83 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Sku");
 
                     b.ToTable("Products");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.Customer", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("MergedIntoId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerIdentifier", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.HasKey("Kind", "Value");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("CustomerIdentifiers");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerLink", b =>
+                {
+                    b.Property<string>("Activity")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Activity", "SubjectId");
+
+                    b.HasIndex("CustomerId", "At");
+
+                    b.ToTable("CustomerLinks");
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
@@ -152,12 +229,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockMovement", b =>
                 {
-                    b.Property<string>("Sku")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2")
-                        .HasAnnotation("HybridOrders:Code", true);
-
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
@@ -189,7 +260,14 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("ReservedDelta")
                         .HasColumnType("int");
 
-                    b.HasKey("Sku", "Id");
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("HybridOrders:Code", true);
+
+                    b.HasKey("Id");
 
                     b.HasIndex("LocationCode", "Sku", "Id");
 
@@ -271,9 +349,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
@@ -324,6 +399,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("MinutesToReady")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("OriginLocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -372,16 +450,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
-                    b.HasIndex("Id");
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId");
 
                     b.HasIndex("CreatedAt", "Code");
 
                     b.HasIndex("DestinationLocationCode", "CreatedAt");
-
-                    b.HasIndex("OrderId", "Code")
-                        .IsUnique();
 
                     b.HasIndex("OriginLocationCode", "CreatedAt");
 
@@ -392,9 +470,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.FulfilmentRouting", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<Guid>("FulfilmentId")
                         .HasColumnType("uniqueidentifier");
 
@@ -403,7 +478,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("Candidates");
 
-                    b.HasKey("OrderId", "FulfilmentId");
+                    b.HasKey("FulfilmentId");
 
                     b.ToTable("FulfilmentRoutings", (string)null);
                 });
@@ -476,7 +551,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number");
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("Channel", "PlacedAt");
 
@@ -578,9 +654,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
@@ -599,6 +672,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .UseCollation("Latin1_General_100_BIN2")
                         .HasAnnotation("HybridOrders:Code", true);
 
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("OrderNumber")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -613,11 +689,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
-
-                    b.HasIndex("Id");
 
                     b.HasIndex("LocationCode");
 
@@ -779,6 +853,24 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerIdentifier", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerLink", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
                 {
                     b.HasOne("HybridOrders.Domain.Locations.Location", null)
@@ -873,9 +965,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.OwnsOne("HybridOrders.Domain.Orders.Address", "DestinationAddress", b1 =>
                         {
-                            b1.Property<Guid>("FulfilmentOrderId")
-                                .HasColumnType("uniqueidentifier");
-
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("uniqueidentifier");
 
@@ -903,19 +992,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasColumnType("nvarchar(20)")
                                 .HasColumnName("AddressPostalCode");
 
-                            b1.HasKey("FulfilmentOrderId", "FulfilmentId");
+                            b1.HasKey("FulfilmentId");
 
                             b1.ToTable("Fulfilments");
 
                             b1.WithOwner()
-                                .HasForeignKey("FulfilmentOrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.OwnsMany("HybridOrders.Domain.Orders.FulfilmentLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("uniqueidentifier");
-
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("uniqueidentifier");
 
@@ -931,12 +1017,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                             b1.Property<int>("RejectedQuantity")
                                 .HasColumnType("int");
 
-                            b1.HasKey("OrderId", "FulfilmentId", "Sku");
+                            b1.HasKey("FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.Navigation("DestinationAddress");
@@ -948,7 +1034,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     b.HasOne("HybridOrders.Domain.Orders.Fulfilment", null)
                         .WithOne("FullRouting")
-                        .HasForeignKey("HybridOrders.Domain.Orders.FulfilmentRouting", "OrderId", "FulfilmentId")
+                        .HasForeignKey("HybridOrders.Domain.Orders.FulfilmentRouting", "FulfilmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1130,9 +1216,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.OwnsMany("HybridOrders.Domain.Returns.ReturnLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("uniqueidentifier");
-
                             b1.Property<Guid>("ReturnId")
                                 .HasColumnType("uniqueidentifier");
 
@@ -1153,12 +1236,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasPrecision(18, 2)
                                 .HasColumnType("decimal(18,2)");
 
-                            b1.HasKey("OrderId", "ReturnId", "Sku", "Condition");
+                            b1.HasKey("ReturnId", "Sku", "Condition");
 
                             b1.ToTable("ReturnLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "ReturnId");
+                                .HasForeignKey("ReturnId");
                         });
 
                     b.Navigation("Lines");

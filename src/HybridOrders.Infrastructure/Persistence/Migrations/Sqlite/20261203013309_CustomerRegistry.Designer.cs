@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHybridOrdersDbContext))]
-    [Migration("20261203012532_DistributableKeys")]
-    partial class DistributableKeys
+    [Migration("20261203013309_CustomerRegistry")]
+    partial class CustomerRegistry
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -68,6 +68,83 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Sku");
 
                     b.ToTable("Products");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.Customer", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedIntoId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerIdentifier", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "Value");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("CustomerIdentifiers");
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerLink", b =>
+                {
+                    b.Property<string>("Activity")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Activity", "SubjectId");
+
+                    b.HasIndex("CustomerId", "At");
+
+                    b.ToTable("CustomerLinks");
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
@@ -254,9 +331,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.Fulfilment", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
@@ -306,6 +380,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("MinutesToReady")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OriginLocationCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -353,16 +430,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
-                    b.HasIndex("Id");
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId");
 
                     b.HasIndex("CreatedAt", "Code");
 
                     b.HasIndex("DestinationLocationCode", "CreatedAt");
-
-                    b.HasIndex("OrderId", "Code")
-                        .IsUnique();
 
                     b.HasIndex("OriginLocationCode", "CreatedAt");
 
@@ -373,9 +450,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("HybridOrders.Domain.Orders.FulfilmentRouting", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("FulfilmentId")
                         .HasColumnType("TEXT");
 
@@ -384,7 +458,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("Candidates");
 
-                    b.HasKey("OrderId", "FulfilmentId");
+                    b.HasKey("FulfilmentId");
 
                     b.ToTable("FulfilmentRoutings", (string)null);
                 });
@@ -457,7 +531,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number");
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("Channel", "PlacedAt");
 
@@ -557,9 +632,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("HybridOrders.Domain.Returns.Return", b =>
                 {
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
@@ -577,6 +649,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("HybridOrders:Code", true);
 
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrderNumber")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -591,11 +666,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("OrderId", "Id");
+                    b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
-
-                    b.HasIndex("Id");
 
                     b.HasIndex("LocationCode");
 
@@ -755,6 +828,24 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerIdentifier", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HybridOrders.Domain.Customers.CustomerLink", b =>
+                {
+                    b.HasOne("HybridOrders.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HybridOrders.Domain.Forecasting.ImportedSale", b =>
                 {
                     b.HasOne("HybridOrders.Domain.Locations.Location", null)
@@ -848,9 +939,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.OwnsOne("HybridOrders.Domain.Orders.Address", "DestinationAddress", b1 =>
                         {
-                            b1.Property<Guid>("FulfilmentOrderId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("TEXT");
 
@@ -878,19 +966,16 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("AddressPostalCode");
 
-                            b1.HasKey("FulfilmentOrderId", "FulfilmentId");
+                            b1.HasKey("FulfilmentId");
 
                             b1.ToTable("Fulfilments");
 
                             b1.WithOwner()
-                                .HasForeignKey("FulfilmentOrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.OwnsMany("HybridOrders.Domain.Orders.FulfilmentLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<Guid>("FulfilmentId")
                                 .HasColumnType("TEXT");
 
@@ -905,12 +990,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<int>("RejectedQuantity")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("OrderId", "FulfilmentId", "Sku");
+                            b1.HasKey("FulfilmentId", "Sku");
 
                             b1.ToTable("FulfilmentLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "FulfilmentId");
+                                .HasForeignKey("FulfilmentId");
                         });
 
                     b.Navigation("DestinationAddress");
@@ -922,7 +1007,7 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("HybridOrders.Domain.Orders.Fulfilment", null)
                         .WithOne("FullRouting")
-                        .HasForeignKey("HybridOrders.Domain.Orders.FulfilmentRouting", "OrderId", "FulfilmentId")
+                        .HasForeignKey("HybridOrders.Domain.Orders.FulfilmentRouting", "FulfilmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1102,9 +1187,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("HybridOrders.Domain.Returns.ReturnLine", "Lines", b1 =>
                         {
-                            b1.Property<Guid>("OrderId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<Guid>("ReturnId")
                                 .HasColumnType("TEXT");
 
@@ -1124,12 +1206,12 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasPrecision(18, 2)
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("OrderId", "ReturnId", "Sku", "Condition");
+                            b1.HasKey("ReturnId", "Sku", "Condition");
 
                             b1.ToTable("ReturnLines", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("OrderId", "ReturnId");
+                                .HasForeignKey("ReturnId");
                         });
 
                     b.Navigation("Lines");

@@ -1,0 +1,21 @@
+using HybridOrders.Domain.Customers;
+
+namespace HybridOrders.Application.Common;
+
+/// <summary>
+/// Inserts into the customer registry that must not abort the transaction when a concurrent one got there first
+/// (provider-specific SQL in Infrastructure: <c>INSERT … ON CONFLICT DO NOTHING</c> on PostgreSQL and SQLite, a locked
+/// <c>IF NOT EXISTS</c> on SQL Server). Runs in the caller's transaction.
+/// </summary>
+public interface ICustomerClaims
+{
+    Task InsertCustomerAsync(string customerId, CancellationToken ct);
+
+    /// <summary>Gives the identifier to <paramref name="customerId"/> unless it already belongs to someone; returns its owner
+    /// (after waiting for a concurrent claimant to commit, on PostgreSQL and SQL Server).</summary>
+    Task<string> ClaimAsync(IdentifierKind kind, string value, string display, string customerId, CancellationToken ct);
+
+    /// <summary>Locks one customer row until the transaction ends against other mergers (<c>FOR NO KEY UPDATE</c>: it does not wait for orders merely linking to it; SQL Server <c>UPDLOCK, HOLDLOCK</c>; SQLite has
+    /// one writer at a time anyway), waiting for a concurrent merge of it to commit.</summary>
+    Task LockCustomerAsync(string customerId, CancellationToken ct);
+}
