@@ -189,6 +189,17 @@ public abstract class CustomerRaceTests(PostgresApiFactory factory)
     [Fact]
     public async Task Fifty_concurrent_orders_and_holds_introducing_the_same_new_email_make_one_customer()
     {
+        // Each round must make one customer. A round only proves the race when requests really overlapped (some made their own
+        // record and merged it into the winner); a quiet machine can serialize a round, so up to three rounds run until one did.
+        var merged = 0;
+        for (var round = 0; round < 3 && merged == 0; round++) merged = await RaceOneNewEmailAsync();
+        merged.ShouldBeGreaterThan(0, "three rounds of racing requests never overlapped: the race was not exercised");
+    }
+
+    /// <summary>One round: fifty racing orders and holds with one new email make one customer; answers how many records were
+    /// merged into it (zero when the requests happened not to overlap).</summary>
+    private async Task<int> RaceOneNewEmailAsync()
+    {
         var (store, skus) = await StoreWithSkusAsync(Racers);
         var email = $"{Unique("race")}@example.com";
         var phones = Enumerable.Range(0, Racers).Select(Phone).ToList();
@@ -218,12 +229,11 @@ public abstract class CustomerRaceTests(PostgresApiFactory factory)
             .Count.ShouldBe(Racers / 2);
         created.Count.ShouldBe(Racers);
 
-        // The race really happened: requests that read "nobody has this email" before the winner committed made their own record,
+        // Whether the race really happened: requests that read "nobody has this email" before the winner committed made their own record,
         // found the winner when their claim returned, and merged into it. (Were the requests serialized, there would be none.)
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<IHybridOrdersDbContext>();
-        var merged = await db.Customers.CountAsync(c => c.MergedIntoId == id);
-        merged.ShouldBeGreaterThan(0);
+        return await db.Customers.CountAsync(c => c.MergedIntoId == id);
     }
 
     [Fact]
