@@ -49,12 +49,13 @@ public interface IStockLedger
     Task SellReservedAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
         ApplyAsync(new StockMoves().SellReserved(locationCode, lines, reference), ct);
 
-    /// <summary>Reserves several allocations (location → lines) all or nothing; see <see cref="TryApplyAsync"/>.</summary>
-    Task<IReadOnlyList<LocatedShortage>> TryReserveAsync(IReadOnlyList<StockAllocation> allocations, string reference, CancellationToken ct)
+    /// <summary>Reserves several allocations (location → lines) all or nothing; see <see cref="TryApplyAsync"/>. A failure of the
+    /// ledger (e.g. a deadlock the transaction retry must see) reaches the caller as itself.</summary>
+    async Task<IReadOnlyList<LocatedShortage>> TryReserveAsync(IReadOnlyList<StockAllocation> allocations, string reference, CancellationToken ct)
     {
         var moves = new StockMoves();
         foreach (var a in allocations) moves.Reserve(a.LocationCode, a.Lines, reference);
-        return TryApplyAsync(moves, ct).ContinueWith(t => t.Result.Shortages, ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        return (await TryApplyAsync(moves, ct)).Shortages;
     }
 
     /// <summary>Held units leave an origin for another location: on-hand and reserved fall (<c>transfer_out</c>).</summary>

@@ -20,11 +20,13 @@ namespace HybridOrders.Infrastructure.Stock;
 internal sealed partial class StockLedger
 {
     private const int MaxSyncAttempts = 10;
+    private const int LockBatch = 1_000;
 
-    /// <remarks>On a Citus coordinator the portable path too: the set-based lock step is a FOR UPDATE over many shards, which
-    /// Citus cannot plan (ADR 0012); there each changed line is one compare-and-set UPDATE on its own shard.</remarks>
+    /// <remarks>On a Citus coordinator the set-based lock step would be a FOR UPDATE over many shards, which Citus cannot plan
+    /// (ADR 0012): there the rows are locked by one single-row FOR UPDATE per line, in the global order, sent as batches (each
+    /// statement routed to its line's shard); the other steps are the same set-based statements.</remarks>
     public async Task<IReadOnlyList<StockSyncOutcome>> SyncAsync(IReadOnlyList<StockSyncLine> lines, string reference, CancellationToken ct) =>
-        db.Database.IsNpgsql() && !await IsCitusAsync(ct) ? await SyncOnPostgresAsync(lines, reference, ct) : await SyncPortablyAsync(lines, reference, ct);
+        db.Database.IsNpgsql() ? await SyncOnPostgresAsync(lines, reference, await IsCitusAsync(ct), ct) : await SyncPortablyAsync(lines, reference, ct);
 
     /// <summary>How a line stands against the figures of its stock line (<paramref name="onHand"/> and <paramref name="reserved"/>;
     /// both 0 for a line that does not exist yet).</summary>
@@ -34,7 +36,8 @@ internal sealed partial class StockLedger
             : line.OnHand < reserved ? StockSyncResult.CountBelowReserved
             : StockSyncResult.Applied, onHand, reserved);
 
-    private async Task<IReadOnlyList<StockSyncOutcome>> SyncOnPostgresAsync(IReadOnlyList<StockSyncLine> lines, string reference, CancellationToken ct)
+    private async Task<IReadOnlyList<StockSyncOutcome>> SyncOnPostgresAsync(IReadOnlyList<StockSyncLine> lines, string reference, bool citus,
+        CancellationToken ct)
     {
         var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("SyncAsync needs the caller's transaction.");
         await db.SaveChangesAsync(ct); // nothing of the caller's may be pending behind the raw statements
@@ -82,6 +85,14 @@ internal sealed partial class StockLedger
         // before are this transaction's already; another one can only wait for them if it creates the same line.)
         NoteLockingRange(candidates.Select(i => lines[i]));
         var apply = new List<(int Index, int Delta, LineFigures After)>(candidates.Count);
+        void Locked(int i, int onHand, int reserved, int safetyStock, int lowStockThreshold)
+        {
+            outcomes[i] = Judge(lines[i], onHand, reserved);
+            if (outcomes[i].Result == StockSyncResult.Applied)
+                apply.Add((i, lines[i].OnHand - onHand, new LineFigures(lines[i].OnHand, reserved, safetyStock, lowStockThreshold)));
+        }
+        if (citus) await LockOneByOneAsync(connection, transaction, lines, candidates, Locked, ct);
+        else
         await using (var lockRows = Command(connection, transaction, """
                          SELECT t.i, s."OnHand", s."Reserved", s."SafetyStock", s."LowStockThreshold"
                          FROM "StockLines" s
@@ -92,13 +103,7 @@ internal sealed partial class StockLedger
                          new NpgsqlParameter<int[]>("i", candidates.ToArray())))
         await using (var reader = await lockRows.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
-            {
-                var i = reader.GetInt32(0);
-                var (onHand, reserved) = (reader.GetInt32(1), reader.GetInt32(2));
-                outcomes[i] = Judge(lines[i], onHand, reserved);
-                if (outcomes[i].Result == StockSyncResult.Applied)
-                    apply.Add((i, lines[i].OnHand - onHand, new LineFigures(lines[i].OnHand, reserved, reader.GetInt32(3), reader.GetInt32(4))));
-            }
+                Locked(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
         if (apply.Count == 0) return outcomes;
 
         // 4. Set the counts and write the ledger's adjustments, one statement.
@@ -127,6 +132,33 @@ internal sealed partial class StockLedger
         foreach (var (i, delta, after) in apply)
             NoteThreshold(lines[i].LocationCode, lines[i].Sku, after.OnHand - delta, after.Reserved, after);
         return outcomes;
+    }
+
+    /// <summary>Step 3 where a multi-shard FOR UPDATE cannot be planned (Citus): a single-row SELECT … FOR UPDATE per line in the
+    /// global order, <see cref="LockBatch"/> lines per round trip; each is routed to its line's shard and locks as a hold does.</summary>
+    private static async Task LockOneByOneAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StockSyncLine> lines,
+        List<int> candidates, Action<int, int, int, int, int> locked, CancellationToken ct)
+    {
+        var ordered = candidates.ToList();
+        ordered.Sort((x, y) => CompareKeys(lines[x], lines[y]));
+        foreach (var chunk in ordered.Chunk(LockBatch))
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var i in chunk)
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("""
+                    SELECT "OnHand", "Reserved", "SafetyStock", "LowStockThreshold" FROM "StockLines"
+                    WHERE "LocationCode" = $1 AND "Sku" = $2 FOR UPDATE
+                    """)
+                {
+                    Parameters = { new NpgsqlParameter<string> { TypedValue = lines[i].LocationCode }, new NpgsqlParameter<string> { TypedValue = lines[i].Sku } },
+                });
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            foreach (var i in chunk)
+            {
+                if (await reader.ReadAsync(ct)) locked(i, reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3));
+                await reader.NextResultAsync(ct);
+            }
+        }
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, params NpgsqlParameter[] parameters)

@@ -277,7 +277,8 @@ public sealed class StockSyncTestsOnSqlite(SqliteApiFactory factory) : StockSync
 
 public sealed class StockSyncTestsOnPostgres(PostgresApiFactory factory) : StockSyncTests(factory), IClassFixture<PostgresApiFactory>;
 
-/// <summary>On the Citus cluster, where the sync takes the portable path (a multi-shard FOR UPDATE cannot be planned there, ADR 0012).</summary>
+/// <summary>On the Citus cluster, where the changed lines are written by one compare-and-set UPDATE (a multi-shard FOR UPDATE cannot be
+/// planned there, ADR 0012).</summary>
 [Collection(CitusCollection.Name)]
 public sealed class StockSyncTestsOnCitus(CitusApiFactory factory) : StockSyncTests(factory), IClassFixture<CitusApiFactory>, IAsyncLifetime
 {
