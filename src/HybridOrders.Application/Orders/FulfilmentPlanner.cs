@@ -139,9 +139,14 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
         var rejecting = new CandidateDecision(origin, Math.Round(new GeoPoint(position.Latitude, position.Longitude).DistanceKmTo(old.Destination), 3),
             false, false, $"rejected: {rejection.Reason.ToSnakeCase()}");
 
-        for (var attempt = 0; attempt < settings.MaxRoutingAttempts; attempt++)
+        // A reject must not give up while the network's stock is merely being taken by racing orders: an attempt overtaken
+        // while the stock it saw was lower than at the attempt before made progress (stock is finite: once it is gone, what is
+        // missing is cancelled and the reject goes through). Only attempts overtaken without such progress count as stalls.
+        long? seenBefore = null;
+        for (int attempt = 0, stalls = 0; stalls < settings.MaxRoutingAttempts && attempt < 10 * settings.MaxRoutingAttempts; attempt++)
         {
             var candidates = await CandidatesWithCapacityAsync(wanted, l => l.ShipFromEnabled && l.Code != origin && l.Code != store, now, ct);
+            var seen = candidates.Open.Sum(c => wanted.Sum(l => (long)c.Available.GetValueOrDefault(l.Sku)));
             var supplied = wanted
                 .Select(l => new StockQuantity(l.Sku, (int)Math.Min(l.Quantity, candidates.Open.Sum(c => (long)c.Available.GetValueOrDefault(l.Sku)))))
                 .Where(l => l.Quantity > 0).ToList();
@@ -149,7 +154,12 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
             var route = plan is null ? null : Planned(plan, candidates, supplied, old.Destination, order.StockReference, RerouteAfterRejection, rejecting);
             var moves = originMoves.Copy();
             if (route is not null) moves.Add(route.Moves);
-            if (!(await ledger.TryApplyAsync(moves, ct)).IsApplied) continue; // overtaken: route again on fresh figures
+            if (!(await ledger.TryApplyAsync(moves, ct)).IsApplied) // overtaken: route again on fresh figures
+            {
+                if (seenBefore is { } before && seen >= before) stalls++;
+                seenBefore = seen;
+                continue;
+            }
 
             foreach (var a in plan?.Allocations ?? []) order.AddReplacement(rejection, a.LocationCode, a.DistanceKm, a.Lines, route!.Decision, now);
             var missing = wanted.Select(l => new StockQuantity(l.Sku, l.Quantity - (plan?.Allocations.SelectMany(a => a.Lines).Where(x => x.Sku == l.Sku).Sum(x => x.Quantity) ?? 0)))
