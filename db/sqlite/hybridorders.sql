@@ -439,3 +439,11 @@ VALUES ('20261203013309_CustomerRegistry', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+DROP INDEX "IX_SalesHistory_Sku_Date";
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203055334_SalesHistoryKeyOnly', '10.0.14');
+
+COMMIT;
+
