@@ -246,3 +246,27 @@ public sealed class ForecastTestsOnPostgres(PostgresFakeClockApiFactory factory)
         ((long)counted).ShouldBe(rows);
     }
 }
+
+/// <summary>On the Citus cluster (real clock, its shared database): a bulk import, which analyses the table on PostgreSQL but not on a
+/// Citus coordinator, and the forecasts from it at a location and over the network.</summary>
+[Collection(CitusCollection.Name)]
+public sealed class SalesHistoryOnCitusTests(CitusApiFactory factory) : IClassFixture<CitusApiFactory>
+{
+    [Fact]
+    public async Task A_bulk_import_and_forecasts_from_it_work_on_the_cluster()
+    {
+        var admin = factory.Admin();
+        var (first, second) = (await admin.CreateLocationAsync(), await admin.CreateLocationAsync());
+        var sku = await admin.CreateProductAsync(sku: factory.NewSku());
+        var last = SystemClock.Instance.GetCurrentInstant().InUtc().Date.PlusDays(-2);
+        var days = ImportSalesHistoryHandler.BulkInsertRows / 2;
+        var lines = new[] { first, second }.SelectMany(location => Enumerable.Range(0, days).Select(d =>
+            new { date = last.PlusDays(-d).ToString("uuuu-MM-dd", null), locationCode = location, sku, channel = "pos", quantity = 3 + d % 7 })).ToArray();
+        (await admin.PostJsonAsync("/api/v1/stock/sales-history", new { lines })).Expect(HttpStatusCode.OK).Get<int>("accepted").ShouldBe(2 * days);
+
+        var one = (await admin.GetJsonAsync($"/api/v1/forecast/{sku}?locationCode={first}&days=7")).Expect(HttpStatusCode.OK);
+        one.Get<string>("method").ShouldStartWith("holt_winters_");
+        var network = (await admin.GetJsonAsync($"/api/v1/forecast/{sku}?days=7&includeHistory=true")).Expect(HttpStatusCode.OK);
+        network["history"]!["series"]!.AsArray().Sum(d => d!.Get<double>("quantity")).ShouldBe(2 * lines.Take(days).Sum(l => l.quantity));
+    }
+}
