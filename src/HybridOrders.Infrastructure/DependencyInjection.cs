@@ -37,6 +37,8 @@ public static class DependencyInjection
         services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
         services.AddSingleton<OutboxInterceptor>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitInterceptor>();
         services.Configure<StockOptions>(configuration.GetSection(StockOptions.Section));
         services.Configure<TransactionRetryOptions>(configuration.GetSection(TransactionRetryOptions.Section));
 
@@ -93,7 +95,7 @@ public static class DependencyInjection
         services.AddDbContextPool<TContext>((sp, o) =>
         {
             configure(o);
-            o.AddInterceptors(sp.GetRequiredService<OutboxInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<OutboxInterceptor>(), sp.GetRequiredService<OutboxCommitInterceptor>());
         });
         services.AddScoped<HybridOrdersDbContext>(sp => sp.GetRequiredService<TContext>());
         services.AddScoped<IHybridOrdersDbContext>(sp => sp.GetRequiredService<TContext>());
