@@ -129,7 +129,10 @@ public static class DependencyInjection
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2), // DNS changes are seen
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 UseProxy = false,
-            });
+            })
+            // The dispatcher logs what matters (failures, never the secret); the factory's per-request logging handlers would
+            // only cost each delivery a logging scope.
+            .RemoveAllLoggers();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());

@@ -90,29 +90,45 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
 
     /// <summary>The settled mark from <paramref name="floor"/> on (or from the highest mark seen, which only grows); shared by
     /// the subscriptions worked on in parallel.</summary>
-    private async Task<(long Settled, bool More)> SettleAsync(HybridOrdersDbContext db, long floor, CancellationToken ct)
+    private async Task<(long Settled, bool More)> SettleAsync(HybridOrdersDbContext db, long floor, CancellationToken ct) =>
+        Raise(await EventWindow.SettledAsync(db.Events, Math.Max(Interlocked.Read(ref _settled), floor), clock.GetCurrentInstant(),
+            eventSettings.GapTimeout, ScanLimit, ct));
+
+    private (long Settled, bool More) Settle(HybridOrdersDbContext db, long floor) =>
+        Raise(EventWindow.Settled(db.Events, Math.Max(Interlocked.Read(ref _settled), floor), clock.GetCurrentInstant(), eventSettings.GapTimeout, ScanLimit));
+
+    private const int ScanLimit = 5000;
+
+    private (long Settled, bool More) Raise((long Settled, bool More) window)
     {
-        var (settled, more) = await EventWindow.SettledAsync(db.Events, Math.Max(Interlocked.Read(ref _settled), floor), clock.GetCurrentInstant(),
-            eventSettings.GapTimeout, 5000, ct);
         long seen;
-        while ((seen = Interlocked.Read(ref _settled)) < settled && Interlocked.CompareExchange(ref _settled, settled, seen) != seen)
+        while ((seen = Interlocked.Read(ref _settled)) < window.Settled && Interlocked.CompareExchange(ref _settled, window.Settled, seen) != seen)
         {
         }
-        return (settled, more);
+        return window;
     }
 
-    /// <summary>Sends one claimed subscription's next events in order, batch after batch while more settle (within the run's
-    /// time); true when it stopped with work left (more may be waiting at once).</summary>
-    private async Task<bool> DeliverAsync(Guid subscriptionId, string owner, long settled, CancellationToken ct)
+    /// <summary>One claimed subscription, on a thread of its own (see <see cref="Deliver"/>).</summary>
+    private Task<bool> DeliverAsync(Guid subscriptionId, string owner, long settled, CancellationToken ct) =>
+        Task.Factory.StartNew(() => Deliver(subscriptionId, owner, settled, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>
+    /// Sends one claimed subscription's next events in order, batch after batch while more settle (within the run's time);
+    /// true when it stopped with work left (more may be waiting at once). It runs on a thread of its own and blocks on each
+    /// request and query: one subscription's events go out strictly one after the other, so what bounds its rate is the
+    /// time from one answer to the next request, and a blocked thread is woken by the answer itself, where an awaiting task
+    /// would first queue behind every request the API is serving (most of the time per delivery under load, measured).
+    /// </summary>
+    private bool Deliver(Guid subscriptionId, string owner, long settled, CancellationToken ct)
     {
         var o = options.Value;
         var started = Stopwatch.GetTimestamp();
         var budget = TimeSpan.FromSeconds(Math.Max(1, o.LeaseSeconds - o.TimeoutSeconds - 5)); // no new attempt after this: the lease must outlast it
         var run = TimeSpan.FromMilliseconds(Math.Max(1, o.RunMilliseconds));
-        await using var scope = services.CreateAsyncScope();
+        using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HybridOrdersDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<WebhookSender>();
-        var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == subscriptionId && s.LeaseOwner == owner, ct);
+        var subscription = db.WebhookSubscriptions.FirstOrDefault(s => s.Id == subscriptionId && s.LeaseOwner == owner);
         if (subscription is null) return false;
 
         var target = sender.For(subscription.Url, subscription.Secret);
@@ -123,15 +139,16 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
         {
             while (true)
             {
+                ct.ThrowIfCancellationRequested();
                 var pending = db.Events.AsNoTracking().Where(e => e.Id > subscription.Cursor && e.Id <= settled);
                 if (types is not null) pending = pending.Where(e => types.Contains(e.Type));
-                var batch = await pending.OrderBy(e => e.Id).Take(o.BatchSize).ToListAsync(ct);
+                var batch = pending.OrderBy(e => e.Id).Take(o.BatchSize).ToList();
                 var done = 0;
                 var failed = false;
                 foreach (var e in batch)
                 {
                     if (Stopwatch.GetElapsedTime(started) > budget) break;
-                    var outcome = await target.SendAsync(e, ct);
+                    var outcome = target.Send(e, ct);
                     var now = clock.GetCurrentInstant();
                     db.WebhookDeliveries.Add(new WebhookDelivery(subscription.Id, e.Id, e.Type, subscription.FailedAttempts + 1,
                         outcome.StatusCode, outcome.Error, now, outcome.DurationMs));
@@ -162,17 +179,21 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
                     more = !caughtUp;
                     break;
                 }
-                if (caughtUp)
-                {
-                    // Events that settled meanwhile go out under the same lease; none: give it back.
-                    var (next, _) = await SettleAsync(db, settled, ct);
-                    if (next == settled) break;
-                    settled = next;
-                }
-                if (!await SaveProgressAsync(db, subscriptionId))
+                // Nothing for it: give the lease back (a commit or the poll brings it back).
+                if (caughtUp && done == 0) break;
+                if (!SaveProgress(db, subscriptionId)) // the batch's outcome is saved before anything else is waited for
                 {
                     leaseLost = true;
                     break;
+                }
+                if (caughtUp)
+                {
+                    // The events that settle in a moment go out under the same lease; the moment gathers them, so that a steady
+                    // stream costs the database a few queries per batch, not per event.
+                    if (o.WakeDelayMilliseconds > 0 && ct.WaitHandle.WaitOne(o.WakeDelayMilliseconds)) break; // stopping
+                    var (next, _) = Settle(db, settled);
+                    if (next == settled) break;
+                    settled = next;
                 }
             }
         }
@@ -181,7 +202,7 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
             if (!leaseLost)
             {
                 subscription.ReleaseLease();
-                await SaveProgressAsync(db, subscriptionId);
+                SaveProgress(db, subscriptionId);
             }
         }
         return more;
@@ -189,11 +210,11 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
 
     /// <summary>Saves the cursor, retry state and delivery log; false when the lease was lost meanwhile (another dispatcher
     /// took the subscription over after it ran out: its progress counts, not ours) or the subscription was deleted.</summary>
-    private async Task<bool> SaveProgressAsync(HybridOrdersDbContext db, Guid subscriptionId)
+    private bool SaveProgress(HybridOrdersDbContext db, Guid subscriptionId)
     {
         try
         {
-            await db.SaveChangesAsync(CancellationToken.None);
+            db.SaveChanges();
             return true;
         }
         catch (DbUpdateException)
