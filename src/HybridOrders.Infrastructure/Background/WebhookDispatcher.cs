@@ -137,9 +137,15 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
         var leaseLost = false;
         try
         {
-            while (true)
+            for (var first = true; ; first = false)
             {
                 ct.ThrowIfCancellationRequested();
+                // Going on under the lease: not for a subscription deleted (or taken over) since the last save.
+                if (!first && !db.WebhookSubscriptions.AsNoTracking().Any(s => s.Id == subscriptionId && s.LeaseOwner == owner))
+                {
+                    leaseLost = true;
+                    break;
+                }
                 var pending = db.Events.AsNoTracking().Where(e => e.Id > subscription.Cursor && e.Id <= settled);
                 if (types is not null) pending = pending.Where(e => types.Contains(e.Type));
                 var batch = pending.OrderBy(e => e.Id).Take(o.BatchSize).ToList();
@@ -186,15 +192,7 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
                     leaseLost = true;
                     break;
                 }
-                if (caughtUp)
-                {
-                    // The events that settle in a moment go out under the same lease; the moment gathers them, so that a steady
-                    // stream costs the database a few queries per batch, not per event.
-                    if (o.WakeDelayMilliseconds > 0 && ct.WaitHandle.WaitOne(o.WakeDelayMilliseconds)) break; // stopping
-                    var (next, _) = Settle(db, settled);
-                    if (next == settled) break;
-                    settled = next;
-                }
+                if (caughtUp && !WaitForMore(db, ref settled, started, run, ct)) break;
             }
         }
         finally
@@ -206,6 +204,27 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
             }
         }
         return more;
+    }
+
+    /// <summary>A subscription that is caught up keeps its lease a moment: the events that settle meanwhile go out under it, in
+    /// batches gathered every <see cref="WebhookOptions.WakeDelayMilliseconds"/>, so that a steady stream costs the database a
+    /// look-up per batch and one commit per batch, instead of a claim, a save and a release for every few events. False when
+    /// nothing settled within a poll interval or the run's time is up (the lease is given back), or the host is stopping.</summary>
+    private bool WaitForMore(HybridOrdersDbContext db, ref long settled, long started, TimeSpan run, CancellationToken ct)
+    {
+        var o = options.Value;
+        var idleSince = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            if (ct.WaitHandle.WaitOne(Math.Max(1, o.WakeDelayMilliseconds))) return false; // stopping
+            var (next, _) = Settle(db, settled);
+            if (next > settled)
+            {
+                settled = next;
+                return true;
+            }
+            if (Stopwatch.GetElapsedTime(idleSince).TotalMilliseconds >= o.PollMilliseconds || Stopwatch.GetElapsedTime(started) > run) return false;
+        }
     }
 
     /// <summary>Saves the cursor, retry state and delivery log; false when the lease was lost meanwhile (another dispatcher
