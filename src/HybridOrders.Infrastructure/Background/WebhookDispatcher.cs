@@ -127,12 +127,14 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
         var run = TimeSpan.FromMilliseconds(Math.Max(1, o.RunMilliseconds));
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HybridOrdersDbContext>();
+        db.Database.AutoSavepointsEnabled = false; // a save is its own transaction: a savepoint would only cost round trips
         var sender = scope.ServiceProvider.GetRequiredService<WebhookSender>();
         var subscription = db.WebhookSubscriptions.FirstOrDefault(s => s.Id == subscriptionId && s.LeaseOwner == owner);
         if (subscription is null) return false;
 
         var target = sender.For(subscription.Url, subscription.Secret);
         var types = subscription.ReceivesAll ? null : subscription.Types.ToList();
+        var attempts = new List<WebhookDelivery>(o.BatchSize); // this batch's delivery log, saved with the progress
         var more = false;
         var leaseLost = false;
         try
@@ -156,7 +158,7 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
                     if (Stopwatch.GetElapsedTime(started) > budget) break;
                     var outcome = target.Send(e, ct);
                     var now = clock.GetCurrentInstant();
-                    db.WebhookDeliveries.Add(new WebhookDelivery(subscription.Id, e.Id, e.Type, subscription.FailedAttempts + 1,
+                    attempts.Add(new WebhookDelivery(subscription.Id, e.Id, e.Type, subscription.FailedAttempts + 1,
                         outcome.StatusCode, outcome.Error, now, outcome.DurationMs));
                     if (!outcome.Succeeded)
                     {
@@ -187,7 +189,7 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
                 }
                 // Nothing for it: give the lease back (a commit or the poll brings it back).
                 if (caughtUp && done == 0) break;
-                if (!SaveProgress(db, subscriptionId)) // the batch's outcome is saved before anything else is waited for
+                if (!SaveProgress(db, subscriptionId, attempts)) // the batch's outcome is saved before anything else is waited for
                 {
                     leaseLost = true;
                     break;
@@ -200,7 +202,7 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
             if (!leaseLost)
             {
                 subscription.ReleaseLease();
-                SaveProgress(db, subscriptionId);
+                SaveProgress(db, subscriptionId, attempts);
             }
         }
         return more;
@@ -229,11 +231,11 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
 
     /// <summary>Saves the cursor, retry state and delivery log; false when the lease was lost meanwhile (another dispatcher
     /// took the subscription over after it ran out: its progress counts, not ours) or the subscription was deleted.</summary>
-    private bool SaveProgress(HybridOrdersDbContext db, Guid subscriptionId)
+    private bool SaveProgress(HybridOrdersDbContext db, Guid subscriptionId, List<WebhookDelivery> attempts)
     {
         try
         {
-            db.SaveChanges();
+            WebhookDeliveryLog.Save(db, subscriptionId, attempts);
             return true;
         }
         catch (DbUpdateException)
