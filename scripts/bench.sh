@@ -15,6 +15,7 @@
 #   scripts/bench.sh                       # everything
 #   scripts/bench.sh --only orders,routing # some parts (holds, orders, sync, atp, routing, start); routing and start need no database
 #   scripts/bench.sh --seconds 30 --no-hot # options go to the benchmark (see bench/HybridOrders.Benchmarks/BenchOptions.cs)
+#   scripts/bench.sh --citus               # holds and orders on single PostgreSQL and on a Citus cluster (RESULT citus ...)
 #   BENCH_STATEMENTS=1 scripts/bench.sh    # also load pg_stat_statements and list the SQL statements per hold or order
 #   scripts/bench.sh --webhook             # then the hold and order loads again with one local receiver subscribed to *:
 #                                          # both figures side by side (RESULT webhook_*) and the delivery lag (RESULT webhook)
@@ -24,6 +25,13 @@
 # order, sync or query failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# --citus: the same hold and order figures on single PostgreSQL and on a Citus cluster, side by side (scripts/bench-citus.sh).
+for arg in "$@"; do
+  if [ "$arg" = "--citus" ]; then
+    rest=(); for a in "$@"; do [ "$a" = "--citus" ] || rest+=("$a"); done
+    exec bash scripts/bench-citus.sh "${rest[@]}"
+  fi
+done
 BENCH_DLL=bench/HybridOrders.Benchmarks/bin/Release/net10.0/HybridOrders.Benchmarks.dll
 build_bench() { dotnet build bench/HybridOrders.Benchmarks/HybridOrders.Benchmarks.csproj -c Release -nologo -v q -clp:ErrorsOnly; }
 

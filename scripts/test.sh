@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: unit, API (SQLite and PostgreSQL), concurrency, database-script and browser tests.
+# The whole test suite: unit, API (SQLite and PostgreSQL), concurrency (PostgreSQL and a Citus cluster), database-script and browser tests.
 # Installs Debian's chromium when missing, starts a throwaway PostgreSQL (installing it when missing), runs every test project, and ends with
 # one line "N passed, N failed"; exits non-zero when anything failed.
 set -euo pipefail
@@ -20,6 +20,15 @@ source scripts/pg.sh
 pg_start
 
 export HYBRIDORDERS_TEST_POSTGRES="$PG_CONNECTION"
+
+# The concurrency proofs run on a Citus cluster too (coordinator and two workers; Citus is built once when missing).
+# An already running cluster can be reused by setting HYBRIDORDERS_TEST_CITUS to its connection string.
+if [ -z "${HYBRIDORDERS_TEST_CITUS:-}" ]; then
+  citus_line=$(bash scripts/citus.sh up | tail -1)
+  citus_dir=$(cat .citus-cluster)
+  trap 'pg_stop; bash scripts/citus.sh down "$citus_dir"' EXIT
+  export HYBRIDORDERS_TEST_CITUS="${citus_line#HYBRIDORDERS_CITUS=}"
+fi
 results=$(mktemp -d /tmp/hybridorders-results.XXXXXX)
 dotnet tool restore >/dev/null
 # The generated-client tests (tests/HybridOrders.Clients.Tests) run openapi-typescript, tsc and Spectral from tests/clients,

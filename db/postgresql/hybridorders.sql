@@ -848,3 +848,231 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "FulfilmentLines" DROP CONSTRAINT "FK_FulfilmentLines_Fulfilments_FulfilmentId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "FulfilmentRoutings" DROP CONSTRAINT "FK_FulfilmentRoutings_Fulfilments_FulfilmentId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "ReturnLines" DROP CONSTRAINT "FK_ReturnLines_Returns_ReturnId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "StockMovements" DROP CONSTRAINT "PK_StockMovements";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "Returns" DROP CONSTRAINT "PK_Returns";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "ReturnLines" DROP CONSTRAINT "PK_ReturnLines";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    DROP INDEX "IX_Orders_Number";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "Fulfilments" DROP CONSTRAINT "PK_Fulfilments";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    DROP INDEX "IX_Fulfilments_Code";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    DROP INDEX "IX_Fulfilments_OrderId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "FulfilmentRoutings" DROP CONSTRAINT "PK_FulfilmentRoutings";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "FulfilmentLines" DROP CONSTRAINT "PK_FulfilmentLines";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "ReturnLines" ADD "OrderId" uuid NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "FulfilmentRoutings" ADD "OrderId" uuid NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "FulfilmentLines" ADD "OrderId" uuid NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    UPDATE "FulfilmentLines" SET "OrderId" = (SELECT f."OrderId" FROM "Fulfilments" f WHERE f."Id" = "FulfilmentLines"."FulfilmentId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    UPDATE "FulfilmentRoutings" SET "OrderId" = (SELECT f."OrderId" FROM "Fulfilments" f WHERE f."Id" = "FulfilmentRoutings"."FulfilmentId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    UPDATE "ReturnLines" SET "OrderId" = (SELECT r."OrderId" FROM "Returns" r WHERE r."Id" = "ReturnLines"."ReturnId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "StockMovements" ADD CONSTRAINT "PK_StockMovements" PRIMARY KEY ("Sku", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "Returns" ADD CONSTRAINT "PK_Returns" PRIMARY KEY ("OrderId", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "ReturnLines" ADD CONSTRAINT "PK_ReturnLines" PRIMARY KEY ("OrderId", "ReturnId", "Sku", "Condition");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "Fulfilments" ADD CONSTRAINT "PK_Fulfilments" PRIMARY KEY ("OrderId", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "FulfilmentRoutings" ADD CONSTRAINT "PK_FulfilmentRoutings" PRIMARY KEY ("OrderId", "FulfilmentId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "FulfilmentLines" ADD CONSTRAINT "PK_FulfilmentLines" PRIMARY KEY ("OrderId", "FulfilmentId", "Sku");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    CREATE INDEX "IX_Returns_Id" ON "Returns" ("Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    CREATE INDEX "IX_Orders_Number" ON "Orders" ("Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    CREATE INDEX "IX_Fulfilments_Id" ON "Fulfilments" ("Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    CREATE UNIQUE INDEX "IX_Fulfilments_OrderId_Code" ON "Fulfilments" ("OrderId", "Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "FulfilmentLines" ADD CONSTRAINT "FK_FulfilmentLines_Fulfilments_OrderId_FulfilmentId" FOREIGN KEY ("OrderId", "FulfilmentId") REFERENCES "Fulfilments" ("OrderId", "Id") ON DELETE CASCADE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "FulfilmentRoutings" ADD CONSTRAINT "FK_FulfilmentRoutings_Fulfilments_OrderId_FulfilmentId" FOREIGN KEY ("OrderId", "FulfilmentId") REFERENCES "Fulfilments" ("OrderId", "Id") ON DELETE CASCADE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    ALTER TABLE "ReturnLines" ADD CONSTRAINT "FK_ReturnLines_Returns_OrderId_ReturnId" FOREIGN KEY ("OrderId", "ReturnId") REFERENCES "Returns" ("OrderId", "Id") ON DELETE CASCADE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203051717_DistributableKeys') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261203051717_DistributableKeys', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -439,3 +439,187 @@ VALUES ('20261203013309_CustomerRegistry', '10.0.14');
 
 COMMIT;
 
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP INDEX "IX_Orders_Number";
+
+DROP INDEX "IX_Fulfilments_Code";
+
+DROP INDEX "IX_Fulfilments_OrderId";
+
+ALTER TABLE "ReturnLines" ADD "OrderId" TEXT NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+
+ALTER TABLE "FulfilmentRoutings" ADD "OrderId" TEXT NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+
+ALTER TABLE "FulfilmentLines" ADD "OrderId" TEXT NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+
+UPDATE "FulfilmentLines" SET "OrderId" = (SELECT f."OrderId" FROM "Fulfilments" f WHERE f."Id" = "FulfilmentLines"."FulfilmentId");
+
+UPDATE "FulfilmentRoutings" SET "OrderId" = (SELECT f."OrderId" FROM "Fulfilments" f WHERE f."Id" = "FulfilmentRoutings"."FulfilmentId");
+
+UPDATE "ReturnLines" SET "OrderId" = (SELECT r."OrderId" FROM "Returns" r WHERE r."Id" = "ReturnLines"."ReturnId");
+
+CREATE INDEX "IX_Returns_Id" ON "Returns" ("Id");
+
+CREATE INDEX "IX_Orders_Number" ON "Orders" ("Number");
+
+CREATE INDEX "IX_Fulfilments_Id" ON "Fulfilments" ("Id");
+
+CREATE UNIQUE INDEX "IX_Fulfilments_OrderId_Code" ON "Fulfilments" ("OrderId", "Code");
+
+CREATE TABLE "ef_temp_FulfilmentLines" (
+    "OrderId" TEXT NOT NULL,
+    "FulfilmentId" TEXT NOT NULL,
+    "Sku" TEXT NOT NULL,
+    "Quantity" INTEGER NOT NULL,
+    "RejectedQuantity" INTEGER NOT NULL,
+    CONSTRAINT "PK_FulfilmentLines" PRIMARY KEY ("OrderId", "FulfilmentId", "Sku"),
+    CONSTRAINT "FK_FulfilmentLines_Fulfilments_OrderId_FulfilmentId" FOREIGN KEY ("OrderId", "FulfilmentId") REFERENCES "Fulfilments" ("OrderId", "Id") ON DELETE CASCADE
+);
+
+INSERT INTO "ef_temp_FulfilmentLines" ("OrderId", "FulfilmentId", "Sku", "Quantity", "RejectedQuantity")
+SELECT "OrderId", "FulfilmentId", "Sku", "Quantity", "RejectedQuantity"
+FROM "FulfilmentLines";
+
+CREATE TABLE "ef_temp_FulfilmentRoutings" (
+    "OrderId" TEXT NOT NULL,
+    "FulfilmentId" TEXT NOT NULL,
+    "Candidates" TEXT NOT NULL,
+    CONSTRAINT "PK_FulfilmentRoutings" PRIMARY KEY ("OrderId", "FulfilmentId"),
+    CONSTRAINT "FK_FulfilmentRoutings_Fulfilments_OrderId_FulfilmentId" FOREIGN KEY ("OrderId", "FulfilmentId") REFERENCES "Fulfilments" ("OrderId", "Id") ON DELETE CASCADE
+);
+
+INSERT INTO "ef_temp_FulfilmentRoutings" ("OrderId", "FulfilmentId", "Candidates")
+SELECT "OrderId", "FulfilmentId", "Candidates"
+FROM "FulfilmentRoutings";
+
+CREATE TABLE "ef_temp_ReturnLines" (
+    "OrderId" TEXT NOT NULL,
+    "ReturnId" TEXT NOT NULL,
+    "Sku" TEXT NOT NULL,
+    "Condition" TEXT NOT NULL,
+    "Quantity" INTEGER NOT NULL,
+    "RefundAmount" INTEGER NOT NULL,
+    CONSTRAINT "PK_ReturnLines" PRIMARY KEY ("OrderId", "ReturnId", "Sku", "Condition"),
+    CONSTRAINT "FK_ReturnLines_Returns_OrderId_ReturnId" FOREIGN KEY ("OrderId", "ReturnId") REFERENCES "Returns" ("OrderId", "Id") ON DELETE CASCADE
+);
+
+INSERT INTO "ef_temp_ReturnLines" ("OrderId", "ReturnId", "Sku", "Condition", "Quantity", "RefundAmount")
+SELECT "OrderId", "ReturnId", "Sku", "Condition", "Quantity", "RefundAmount"
+FROM "ReturnLines";
+
+CREATE TABLE "ef_temp_Returns" (
+    "OrderId" TEXT NOT NULL,
+    "Id" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "Currency" TEXT NOT NULL,
+    "LocationCode" TEXT NOT NULL,
+    "OrderNumber" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "RefundAmount" INTEGER NOT NULL,
+    CONSTRAINT "PK_Returns" PRIMARY KEY ("OrderId", "Id"),
+    CONSTRAINT "FK_Returns_Locations_LocationCode" FOREIGN KEY ("LocationCode") REFERENCES "Locations" ("Code") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Returns_Orders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "Orders" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_Returns" ("OrderId", "Id", "CreatedAt", "Currency", "LocationCode", "OrderNumber", "Reason", "RefundAmount")
+SELECT "OrderId", "Id", "CreatedAt", "Currency", "LocationCode", "OrderNumber", "Reason", "RefundAmount"
+FROM "Returns";
+
+CREATE TABLE "ef_temp_Fulfilments" (
+    "OrderId" TEXT NOT NULL,
+    "Id" TEXT NOT NULL,
+    "AddressCity" TEXT NULL,
+    "AddressCountry" TEXT NULL,
+    "AddressLine1" TEXT NULL,
+    "AddressPostalCode" TEXT NULL,
+    "CancelledAt" INTEGER NULL,
+    "Code" TEXT NOT NULL,
+    "CollectedAt" INTEGER NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "DeliveredAt" INTEGER NULL,
+    "DestinationLatitude" REAL NOT NULL,
+    "DestinationLocationCode" TEXT NULL,
+    "DestinationLongitude" REAL NOT NULL,
+    "DistanceKm" REAL NOT NULL,
+    "ExpiredAt" INTEGER NULL,
+    "MinutesToReady" INTEGER NULL,
+    "OriginLocationCode" TEXT NOT NULL,
+    "PickupDeadline" INTEGER NULL,
+    "PickupTimeZone" TEXT NULL,
+    "ReadyAt" INTEGER NULL,
+    "ReceivedAt" INTEGER NULL,
+    "RejectedAt" INTEGER NULL,
+    "RejectionReason" TEXT NULL,
+    "ReplacesFulfilmentId" TEXT NULL,
+    "RoutingCandidateCount" INTEGER NOT NULL,
+    "RoutingCandidates" TEXT NOT NULL,
+    "RoutingStrategy" TEXT NOT NULL,
+    "ShippedAt" INTEGER NULL,
+    "Status" TEXT NOT NULL,
+    "Type" TEXT NOT NULL,
+    CONSTRAINT "PK_Fulfilments" PRIMARY KEY ("OrderId", "Id"),
+    CONSTRAINT "FK_Fulfilments_Locations_OriginLocationCode" FOREIGN KEY ("OriginLocationCode") REFERENCES "Locations" ("Code") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Fulfilments_Orders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "Orders" ("Id") ON DELETE CASCADE
+);
+
+INSERT INTO "ef_temp_Fulfilments" ("OrderId", "Id", "AddressCity", "AddressCountry", "AddressLine1", "AddressPostalCode", "CancelledAt", "Code", "CollectedAt", "CreatedAt", "DeliveredAt", "DestinationLatitude", "DestinationLocationCode", "DestinationLongitude", "DistanceKm", "ExpiredAt", "MinutesToReady", "OriginLocationCode", "PickupDeadline", "PickupTimeZone", "ReadyAt", "ReceivedAt", "RejectedAt", "RejectionReason", "ReplacesFulfilmentId", "RoutingCandidateCount", "RoutingCandidates", "RoutingStrategy", "ShippedAt", "Status", "Type")
+SELECT "OrderId", "Id", "AddressCity", "AddressCountry", "AddressLine1", "AddressPostalCode", "CancelledAt", "Code", "CollectedAt", "CreatedAt", "DeliveredAt", "DestinationLatitude", "DestinationLocationCode", "DestinationLongitude", "DistanceKm", "ExpiredAt", "MinutesToReady", "OriginLocationCode", "PickupDeadline", "PickupTimeZone", "ReadyAt", "ReceivedAt", "RejectedAt", "RejectionReason", "ReplacesFulfilmentId", "RoutingCandidateCount", "RoutingCandidates", "RoutingStrategy", "ShippedAt", "Status", "Type"
+FROM "Fulfilments";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "FulfilmentLines";
+
+ALTER TABLE "ef_temp_FulfilmentLines" RENAME TO "FulfilmentLines";
+
+DROP TABLE "FulfilmentRoutings";
+
+ALTER TABLE "ef_temp_FulfilmentRoutings" RENAME TO "FulfilmentRoutings";
+
+DROP TABLE "ReturnLines";
+
+ALTER TABLE "ef_temp_ReturnLines" RENAME TO "ReturnLines";
+
+DROP TABLE "Returns";
+
+ALTER TABLE "ef_temp_Returns" RENAME TO "Returns";
+
+DROP TABLE "Fulfilments";
+
+ALTER TABLE "ef_temp_Fulfilments" RENAME TO "Fulfilments";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Returns_CreatedAt" ON "Returns" ("CreatedAt");
+
+CREATE INDEX "IX_Returns_Id" ON "Returns" ("Id");
+
+CREATE INDEX "IX_Returns_LocationCode" ON "Returns" ("LocationCode");
+
+CREATE INDEX "IX_Returns_OrderId_CreatedAt" ON "Returns" ("OrderId", "CreatedAt");
+
+CREATE INDEX "IX_Fulfilments_CreatedAt_Code" ON "Fulfilments" ("CreatedAt", "Code");
+
+CREATE INDEX "IX_Fulfilments_DestinationLocationCode_CreatedAt" ON "Fulfilments" ("DestinationLocationCode", "CreatedAt");
+
+CREATE INDEX "IX_Fulfilments_Id" ON "Fulfilments" ("Id");
+
+CREATE UNIQUE INDEX "IX_Fulfilments_OrderId_Code" ON "Fulfilments" ("OrderId", "Code");
+
+CREATE INDEX "IX_Fulfilments_OriginLocationCode_CreatedAt" ON "Fulfilments" ("OriginLocationCode", "CreatedAt");
+
+CREATE INDEX "IX_Fulfilments_Status_PickupDeadline" ON "Fulfilments" ("Status", "PickupDeadline");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203051720_DistributableKeys', '10.0.14');
+

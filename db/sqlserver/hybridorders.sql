@@ -941,3 +941,264 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [FulfilmentLines] DROP CONSTRAINT [FK_FulfilmentLines_Fulfilments_FulfilmentId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [FulfilmentRoutings] DROP CONSTRAINT [FK_FulfilmentRoutings_Fulfilments_FulfilmentId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [ReturnLines] DROP CONSTRAINT [FK_ReturnLines_Returns_ReturnId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [StockMovements] DROP CONSTRAINT [PK_StockMovements];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [Returns] DROP CONSTRAINT [PK_Returns];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [ReturnLines] DROP CONSTRAINT [PK_ReturnLines];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    DROP INDEX [IX_Orders_Number] ON [Orders];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] DROP CONSTRAINT [PK_Fulfilments];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    DROP INDEX [IX_Fulfilments_Code] ON [Fulfilments];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    DROP INDEX [IX_Fulfilments_OrderId] ON [Fulfilments];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [FulfilmentRoutings] DROP CONSTRAINT [PK_FulfilmentRoutings];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [FulfilmentLines] DROP CONSTRAINT [PK_FulfilmentLines];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [ReturnLines] ADD [OrderId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [FulfilmentRoutings] ADD [OrderId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [FulfilmentLines] ADD [OrderId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    UPDATE [FulfilmentLines] SET [OrderId] = (SELECT f.[OrderId] FROM [Fulfilments] f WHERE f.[Id] = [FulfilmentLines].[FulfilmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    UPDATE [FulfilmentRoutings] SET [OrderId] = (SELECT f.[OrderId] FROM [Fulfilments] f WHERE f.[Id] = [FulfilmentRoutings].[FulfilmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    UPDATE [ReturnLines] SET [OrderId] = (SELECT r.[OrderId] FROM [Returns] r WHERE r.[Id] = [ReturnLines].[ReturnId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [StockMovements] ADD CONSTRAINT [PK_StockMovements] PRIMARY KEY ([Sku], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [Returns] ADD CONSTRAINT [PK_Returns] PRIMARY KEY ([OrderId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [ReturnLines] ADD CONSTRAINT [PK_ReturnLines] PRIMARY KEY ([OrderId], [ReturnId], [Sku], [Condition]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [Fulfilments] ADD CONSTRAINT [PK_Fulfilments] PRIMARY KEY ([OrderId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [FulfilmentRoutings] ADD CONSTRAINT [PK_FulfilmentRoutings] PRIMARY KEY ([OrderId], [FulfilmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [FulfilmentLines] ADD CONSTRAINT [PK_FulfilmentLines] PRIMARY KEY ([OrderId], [FulfilmentId], [Sku]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    CREATE INDEX [IX_Returns_Id] ON [Returns] ([Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    CREATE INDEX [IX_Fulfilments_Id] ON [Fulfilments] ([Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Fulfilments_OrderId_Code] ON [Fulfilments] ([OrderId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [FulfilmentLines] ADD CONSTRAINT [FK_FulfilmentLines_Fulfilments_OrderId_FulfilmentId] FOREIGN KEY ([OrderId], [FulfilmentId]) REFERENCES [Fulfilments] ([OrderId], [Id]) ON DELETE CASCADE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [FulfilmentRoutings] ADD CONSTRAINT [FK_FulfilmentRoutings_Fulfilments_OrderId_FulfilmentId] FOREIGN KEY ([OrderId], [FulfilmentId]) REFERENCES [Fulfilments] ([OrderId], [Id]) ON DELETE CASCADE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    ALTER TABLE [ReturnLines] ADD CONSTRAINT [FK_ReturnLines_Returns_OrderId_ReturnId] FOREIGN KEY ([OrderId], [ReturnId]) REFERENCES [Returns] ([OrderId], [Id]) ON DELETE CASCADE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203051714_DistributableKeys'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203051714_DistributableKeys', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -14,7 +14,7 @@ public class OrderStatusTests
     private static readonly FulfilmentSite Store = new("STORE", new GeoPoint(52.5, 13.4), "Europe/Berlin");
 
     private static Order NewOrder() =>
-        new(Guid.NewGuid(), "HO-TEST", SalesChannel.Web, new CustomerRef("c1", null, null, null), FulfilmentMode.Delivery,
+        new("HO-TESTTEST", SalesChannel.Web, new CustomerRef("c1", null, null, null), FulfilmentMode.Delivery,
             [new OrderLine("A", 1, 10m, 0m)], null, "EUR", Now);
 
     /// <summary>A fulfilment of the given type, added to <paramref name="order"/> as the order adds them (numbered in turn).</summary>
@@ -33,7 +33,7 @@ public class OrderStatusTests
         var pickup = Add(order, FulfilmentType.Pickup);
         var delivery = Add(order, FulfilmentType.Delivery);
         order.Status.ShouldBe(OrderStatus.Placed);
-        (pickup.Code, delivery.Code).ShouldBe(("HO-TEST-1", "HO-TEST-2"));
+        (pickup.Code, delivery.Code).ShouldBe(("HO-TESTTEST-1", "HO-TESTTEST-2"));
 
         order.MarkReady(pickup.Id, Now, Now + Duration.FromDays(3));
         order.Status.ShouldBe(OrderStatus.InProgress);

@@ -17,7 +17,7 @@ public class RejectTests
     /// <summary>3 × A at 10.00 with a 1.00 discount (line total 29.00, 9.666… a unit) and 1 × B at 5.00, delivered from ORIGIN.</summary>
     private static (Order Order, Fulfilment Delivery) NewDelivery()
     {
-        var order = new Order(Guid.NewGuid(), "HO-REJ", SalesChannel.Web, new CustomerRef("c1", null, null, null), FulfilmentMode.Delivery,
+        var order = new Order("HO-REJECTED", SalesChannel.Web, new CustomerRef("c1", null, null, null), FulfilmentMode.Delivery,
             [new OrderLine("A", 3, 10m, 1m), new OrderLine("B", 1, 5m, 0m)], "CODE", "EUR", Now);
         var delivery = order.AddDelivery(Guid.NewGuid(), "ORIGIN", new Address("Street 1", "Berlin", "10115", "DE"), new GeoPoint(52.5, 13.4), 1.5,
             [new StockQuantity("A", 3), new StockQuantity("B", 1)], Routing, Now);
@@ -35,7 +35,7 @@ public class RejectTests
         delivery.Lines.Select(l => (l.Sku, l.RejectedQuantity)).ShouldBe([("A", 1), ("B", 0)]);
         rejection.Lines.ShouldBe([new StockQuantity("A", 1)]);
         var kept = rejection.Kept.ShouldNotBeNull();
-        (kept.OriginLocationCode, kept.Status, kept.ReplacesFulfilmentId, kept.Code).ShouldBe(("ORIGIN", FulfilmentStatus.Allocated, delivery.Id, "HO-REJ-2"));
+        (kept.OriginLocationCode, kept.Status, kept.ReplacesFulfilmentId, kept.Code).ShouldBe(("ORIGIN", FulfilmentStatus.Allocated, delivery.Id, "HO-REJECTED-2"));
         kept.Lines.Select(l => (l.Sku, l.Quantity)).ShouldBe([("A", 2), ("B", 1)]);
         order.Status.ShouldBe(OrderStatus.Placed);
 

@@ -78,8 +78,12 @@ public sealed class CustomerRegistry(IHybridOrdersDbContext db, ICustomerClaims 
         var found = await FindAsync(key, ct);
         if (found is not { } customer) return orders.Where(o => false);
         var members = await MembersAsync(customer.CustomerId, ct);
-        var links = db.CustomerLinks.Where(l => l.Activity == CustomerActivity.Order && members.Contains(l.CustomerId));
-        return orders.Where(o => links.Any(l => l.SubjectId == o.Id));
+        // The ids first, then the orders by id: the registry and the orders may live apart (on Citus the registry stays on the
+        // coordinator and the orders are sharded by id, which a list of ids prunes to their shards; a correlated subquery from a
+        // sharded table into a local one cannot be planned there).
+        var ids = await db.CustomerLinks.AsNoTracking().Where(l => l.Activity == CustomerActivity.Order && members.Contains(l.CustomerId))
+            .Select(l => l.SubjectId).ToListAsync(ct);
+        return orders.Where(o => ids.Contains(o.Id));
     }
 
     private static IEnumerable<(IdentifierKind, string)> Candidates(string key)

@@ -37,8 +37,11 @@ public sealed class GetCustomerHandler(IHybridOrdersDbContext db, CustomerRegist
         var links = db.CustomerLinks.AsNoTracking().Where(l => members.Contains(l.CustomerId));
         var summary = await links.GroupBy(l => l.Channel).Select(g => new { Channel = g.Key, First = g.Min(l => l.At) }).ToListAsync(ct);
         var names = await links.Where(l => l.Name != null).Select(l => l.Name!).Distinct().ToListAsync(ct);
-        var orderIds = links.Where(l => l.Activity == CustomerActivity.Order).Select(l => l.SubjectId);
-        var holdIds = links.Where(l => l.Activity == CustomerActivity.Reservation).Select(l => l.SubjectId);
+        // The linked ids are read first and the orders, holds and returns then by id (see CustomerRegistry.FilterOrdersAsync).
+        var subjects = await links.Where(l => l.Activity == CustomerActivity.Order || l.Activity == CustomerActivity.Reservation)
+            .Select(l => new { l.Activity, l.SubjectId }).ToListAsync(ct);
+        var orderIds = subjects.Where(l => l.Activity == CustomerActivity.Order).Select(l => l.SubjectId).ToList();
+        var holdIds = subjects.Where(l => l.Activity == CustomerActivity.Reservation).Select(l => l.SubjectId).ToList();
 
         var paid = db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id) && o.Status != OrderStatus.Cancelled && o.Status != OrderStatus.Expired);
         var value = await paid.SumAsync(o => o.Total, ct) - await paid.SumAsync(o => o.RefundedAmount, ct);

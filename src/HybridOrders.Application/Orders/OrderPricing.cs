@@ -19,7 +19,7 @@ public sealed class OrderPricing(IHybridOrdersDbContext db, ShopSettings shop, P
         if (gross.Sum() > Money.Max)
             throw new DomainException("order_total_too_large", $"An order may come to at most {Money.Max:0.00} {shop.Currency}.", RefusalKind.Unprocessable);
         var (code, discounts) = await promotions.RedeemAsync(promoCode, gross, now, ct);
-        return new Order(Guid.CreateVersion7(), Order.NewNumber(), channel, customer, mode,
+        return new Order(OrderNumbers.New(), channel, customer, mode,
             wanted.Select((l, i) => new OrderLine(l.Sku, l.Quantity, prices[l.Sku], discounts[i])), code, shop.Currency, now);
     }
 }

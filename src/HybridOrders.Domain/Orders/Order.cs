@@ -32,10 +32,11 @@ public sealed class Order : AggregateRoot
 
     private Order() { } // EF Core
 
-    public Order(Guid id, string number, SalesChannel channel, CustomerRef customer, FulfilmentMode mode, IEnumerable<OrderLine> lines,
+    /// <summary>A new order; its id is derived from its number (<see cref="OrderNumbers.IdOf"/>), so the key keeps numbers unique.</summary>
+    public Order(string number, SalesChannel channel, CustomerRef customer, FulfilmentMode mode, IEnumerable<OrderLine> lines,
         string? promoCode, string currency, Instant placedAt)
     {
-        Id = id;
+        Id = OrderNumbers.IdOf(number);
         Number = number;
         Channel = channel;
         Mode = mode;
@@ -94,13 +95,6 @@ public sealed class Order : AggregateRoot
             new RoutingDecision(RoutingStrategy.InStore, [new CandidateDecision(store.Code, 0, true, true, "sold at the store's till")]), store.TimeZoneId, now);
         sale.HandOverAtTill(now);
         return Add(sale);
-    }
-
-    /// <summary>HO- and eight characters of an alphabet without look-alikes (no 0/O, 1/I/L): readable over the phone.</summary>
-    public static string NewNumber()
-    {
-        const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-        return "HO-" + new string(System.Security.Cryptography.RandomNumberGenerator.GetItems<char>(alphabet, 8));
     }
 
     /// <summary>Goods travel from <paramref name="origin"/> to the customer's pickup <paramref name="store"/>.</summary>

@@ -18,6 +18,14 @@ public sealed class SqliteHybridOrdersDbContext(DbContextOptions<SqliteHybridOrd
         builder.Properties<LocalTime>().HaveConversion<LocalTimeToTimeOnlyConverter>();
         builder.Properties<LocalDate>().HaveConversion<LocalDateToDateOnlyConverter>();
     }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // SQLite generates a key only for a single INTEGER PRIMARY KEY (the rowid), and a one-file database is never sharded:
+        // the ledger keeps its id alone as the key here (ADR 0012).
+        modelBuilder.Entity<Domain.Inventory.StockMovement>().HasKey(m => m.Id);
+    }
 }
 
 /// <summary>PostgreSQL: native timestamptz and time through Npgsql's NodaTime plugin.</summary>

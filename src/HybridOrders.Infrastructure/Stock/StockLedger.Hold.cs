@@ -30,7 +30,8 @@ internal sealed partial class StockLedger
 
     public async Task HoldAsync(Reservation reservation, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not { } tx)
+        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not { } tx
+            || (reservation.Lines.Count > 1 && await IsCitusAsync(ct)))
         {
             await ReserveInLockOrderAsync(reservation, ct);
             db.Reservations.Add(reservation);
@@ -96,6 +97,20 @@ internal sealed partial class StockLedger
             shortages.Add(new StockShortage(line.Sku, line.Quantity, Math.Min(available, line.Quantity - 1)));
         }
         throw new InsufficientStockException(shortages);
+    }
+
+    /// <summary>Databases (by connection string) that are a Citus coordinator. Citus refuses the several-line statement: its
+    /// lines live on different shards, and a FOR UPDATE over several shards cannot be planned ("could not run distributed
+    /// query with FOR UPDATE/SHARE commands"). There a hold of several SKUs takes the general path, one conditional UPDATE
+    /// per line in lock order (ADR 0012); a one-line hold keeps the single statement, which Citus runs as a chain of subplans.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> CitusDatabases = new(StringComparer.Ordinal);
+
+    private async Task<bool> IsCitusAsync(CancellationToken ct)
+    {
+        var key = db.Database.GetConnectionString() ?? "";
+        if (CitusDatabases.TryGetValue(key, out var citus)) return citus;
+        citus = await db.Database.SqlQuery<bool>($"SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') AS \"Value\"").SingleAsync(ct);
+        return CitusDatabases[key] = citus;
     }
 
     private async Task ReserveInLockOrderAsync(Reservation reservation, CancellationToken ct) =>

@@ -21,8 +21,10 @@ internal sealed partial class StockLedger
 {
     private const int MaxSyncAttempts = 10;
 
-    public Task<IReadOnlyList<StockSyncOutcome>> SyncAsync(IReadOnlyList<StockSyncLine> lines, string reference, CancellationToken ct) =>
-        db.Database.IsNpgsql() ? SyncOnPostgresAsync(lines, reference, ct) : SyncPortablyAsync(lines, reference, ct);
+    /// <remarks>On a Citus coordinator the portable path too: the set-based lock step is a FOR UPDATE over many shards, which
+    /// Citus cannot plan (ADR 0012); there each changed line is one compare-and-set UPDATE on its own shard.</remarks>
+    public async Task<IReadOnlyList<StockSyncOutcome>> SyncAsync(IReadOnlyList<StockSyncLine> lines, string reference, CancellationToken ct) =>
+        db.Database.IsNpgsql() && !await IsCitusAsync(ct) ? await SyncOnPostgresAsync(lines, reference, ct) : await SyncPortablyAsync(lines, reference, ct);
 
     /// <summary>How a line stands against the figures of its stock line (<paramref name="onHand"/> and <paramref name="reserved"/>;
     /// both 0 for a line that does not exist yet).</summary>

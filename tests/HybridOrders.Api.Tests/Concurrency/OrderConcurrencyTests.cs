@@ -4,15 +4,15 @@ using HybridOrders.Api.Tests.Infrastructure;
 namespace HybridOrders.Api.Tests.Concurrency;
 
 /// <summary>Delivery orders racing for the last units of a SKU spread over several locations, on PostgreSQL.</summary>
-public sealed class OrderConcurrencyTests(PostgresApiFactory factory) : IClassFixture<PostgresApiFactory>
+public abstract class OrderConcurrencyTests(PostgresApiFactory factory)
 {
     [Fact]
     public async Task Fifty_parallel_delivery_orders_for_the_last_units_never_oversell_and_each_is_whole_or_refused()
     {
         var admin = factory.Admin();
         var storefront = factory.Storefront();
-        var sku = await admin.CreateProductAsync(25m);
-        var other = await admin.CreateProductAsync(3m);
+        var sku = await admin.CreateProductAsync(25m, factory.NewSku());
+        var other = await admin.CreateProductAsync(3m, factory.NewSku());
         var stock = new[] { 3, 5, 2, 4, 6 }; // 20 units of the contested SKU over five locations
         var locations = new List<string>();
         for (var i = 0; i < stock.Length; i++)
@@ -67,14 +67,14 @@ public sealed class OrderConcurrencyTests(PostgresApiFactory factory) : IClassFi
 }
 
 /// <summary>A capped promo code under concurrent orders, on PostgreSQL.</summary>
-public sealed class PromotionConcurrencyTests(PostgresApiFactory factory) : IClassFixture<PostgresApiFactory>
+public abstract class PromotionConcurrencyTests(PostgresApiFactory factory)
 {
     [Fact]
     public async Task A_code_limited_to_five_redemptions_is_used_exactly_five_times_by_thirty_racing_orders()
     {
         var admin = factory.Admin();
         var store = await admin.CreateLocationAsync();
-        var sku = await admin.CreateProductAsync(20m);
+        var sku = await admin.CreateProductAsync(20m, factory.NewSku());
         await admin.ReceiveAsync(store, sku, 100);
         var code = Infrastructure.Api.Unique("RACE");
         (await admin.PostJsonAsync("/api/v1/promotions", new { code, kind = "amount", value = 5, startsAt = "2020-01-01T00:00:00Z", endsAt = "2099-01-01T00:00:00Z", maxRedemptions = 5 }))
@@ -101,4 +101,24 @@ public sealed class PromotionConcurrencyTests(PostgresApiFactory factory) : ICla
         stock.Reserved.ShouldBe(5);
         stock.ShouldAgreeWithLedger();
     }
+}
+
+public sealed class OrderConcurrencyTestsOnPostgres(PostgresApiFactory factory) : OrderConcurrencyTests(factory), IClassFixture<PostgresApiFactory>;
+
+/// <summary>The same proof on the Citus cluster; afterwards every ledger of the cluster reconciles.</summary>
+[Collection(CitusCollection.Name)]
+public sealed class OrderConcurrencyTestsOnCitus(CitusApiFactory factory) : OrderConcurrencyTests(factory), IClassFixture<CitusApiFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => CitusCluster.EveryLedgerShouldReconcileAsync();
+}
+
+public sealed class PromotionConcurrencyTestsOnPostgres(PostgresApiFactory factory) : PromotionConcurrencyTests(factory), IClassFixture<PostgresApiFactory>;
+
+/// <summary>The same proof on the Citus cluster; afterwards every ledger of the cluster reconciles.</summary>
+[Collection(CitusCollection.Name)]
+public sealed class PromotionConcurrencyTestsOnCitus(CitusApiFactory factory) : PromotionConcurrencyTests(factory), IClassFixture<CitusApiFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => CitusCluster.EveryLedgerShouldReconcileAsync();
 }

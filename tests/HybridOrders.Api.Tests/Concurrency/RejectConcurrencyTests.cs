@@ -4,9 +4,9 @@ using HybridOrders.Api.Tests.Infrastructure;
 
 namespace HybridOrders.Api.Tests.Concurrency;
 
-/// <summary>Rejects under contention, on PostgreSQL: racing rejects of one fulfilment, and a reject re-routing into stock that
-/// new orders want at the same moment.</summary>
-public sealed class RejectConcurrencyTests(PostgresApiFactory factory) : IClassFixture<PostgresApiFactory>
+/// <summary>Rejects under contention: racing rejects of one fulfilment, and a reject re-routing into stock that new orders want
+/// at the same moment. On PostgreSQL and on the Citus cluster.</summary>
+public abstract class RejectConcurrencyTests(PostgresApiFactory factory)
 {
     private static object Delivery(string sku, int quantity) => new
     {
@@ -20,7 +20,7 @@ public sealed class RejectConcurrencyTests(PostgresApiFactory factory) : IClassF
         var admin = factory.Admin();
         var origin = await admin.CreateLocationAsync(latitude: 52.52, longitude: 13.41);
         var other = await admin.CreateLocationAsync(latitude: 52.52, longitude: 13.45);
-        var sku = await admin.CreateProductAsync(10m);
+        var sku = await admin.CreateProductAsync(10m, factory.NewSku());
         await admin.ReceiveAsync(origin, sku, 20);
         await admin.ReceiveAsync(other, sku, 20);
 
@@ -62,7 +62,7 @@ public sealed class RejectConcurrencyTests(PostgresApiFactory factory) : IClassF
 
         for (var round = 0; round < 3; round++)
         {
-            var sku = await admin.CreateProductAsync(10m);
+            var sku = await admin.CreateProductAsync(10m, factory.NewSku());
             await admin.ReceiveAsync(nearest, sku, 3);
             foreach (var (location, quantity) in others.Zip(new[] { 2, 1, 2 })) await admin.ReceiveAsync(location, sku, quantity);
             // the first order takes 3 at the nearest store, which then cannot find them; 5 units are left elsewhere and 12 new orders want them
@@ -107,4 +107,15 @@ public sealed class RejectConcurrencyTests(PostgresApiFactory factory) : IClassF
             reserved.ShouldBeLessThanOrEqualTo(5);
         }
     }
+}
+
+public sealed class RejectConcurrencyTestsOnPostgres(PostgresApiFactory factory) : RejectConcurrencyTests(factory), IClassFixture<PostgresApiFactory>;
+
+/// <summary>The same proof on the Citus cluster (the order, its rejected and replacement fulfilments on one shard, the stock lines of
+/// the SKU on another); afterwards every ledger of the cluster reconciles.</summary>
+[Collection(CitusCollection.Name)]
+public sealed class RejectConcurrencyTestsOnCitus(CitusApiFactory factory) : RejectConcurrencyTests(factory), IClassFixture<CitusApiFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => CitusCluster.EveryLedgerShouldReconcileAsync();
 }

@@ -5,7 +5,7 @@ namespace HybridOrders.Api.Tests.Concurrency;
 
 /// <summary>Stock must never be oversold and a retried request must never reserve twice: proven with real parallel
 /// requests through the HTTP pipeline against PostgreSQL (row locks, READ COMMITTED, a pool of connections).</summary>
-public sealed class StockConcurrencyTests(PostgresApiFactory factory) : IClassFixture<PostgresApiFactory>
+public abstract class StockConcurrencyTests(PostgresApiFactory factory)
 {
     private readonly HttpClient _admin = factory.Admin();
 
@@ -33,7 +33,7 @@ public sealed class StockConcurrencyTests(PostgresApiFactory factory) : IClassFi
     public async Task Hundred_parallel_single_unit_holds_on_ten_available_give_exactly_ten_holds()
     {
         var location = await _admin.CreateLocationAsync();
-        var sku = await _admin.CreateProductAsync();
+        var sku = await _admin.CreateProductAsync(sku: factory.NewSku());
         await _admin.ReceiveAsync(location, sku, 10);
         var pos = factory.Pos(location);
 
@@ -53,7 +53,7 @@ public sealed class StockConcurrencyTests(PostgresApiFactory factory) : IClassFi
     public async Task Twenty_parallel_retries_with_one_idempotency_key_give_one_hold()
     {
         var location = await _admin.CreateLocationAsync();
-        var sku = await _admin.CreateProductAsync();
+        var sku = await _admin.CreateProductAsync(sku: factory.NewSku());
         await _admin.ReceiveAsync(location, sku, 50);
         var pos = factory.Pos(location);
         var key = Guid.NewGuid().ToString();
@@ -71,9 +71,9 @@ public sealed class StockConcurrencyTests(PostgresApiFactory factory) : IClassFi
     public async Task Multi_line_holds_in_opposite_orders_finish_without_deadlocks()
     {
         var location = await _admin.CreateLocationAsync();
-        var a = await _admin.CreateProductAsync();
-        var b = await _admin.CreateProductAsync();
-        var c = await _admin.CreateProductAsync();
+        var a = await _admin.CreateProductAsync(sku: factory.NewSku());
+        var b = await _admin.CreateProductAsync(sku: factory.NewSku());
+        var c = await _admin.CreateProductAsync(sku: factory.NewSku());
         foreach (var sku in new[] { a, b, c }) await _admin.ReceiveAsync(location, sku, 30);
         var pos = factory.Pos(location);
 
@@ -98,7 +98,7 @@ public sealed class StockConcurrencyTests(PostgresApiFactory factory) : IClassFi
     public async Task Parallel_first_receipts_of_a_new_sku_all_count()
     {
         var location = await _admin.CreateLocationAsync();
-        var sku = await _admin.CreateProductAsync();
+        var sku = await _admin.CreateProductAsync(sku: factory.NewSku());
 
         var results = await InParallel(20, _ => _admin.PostJsonAsync("/api/v1/stock/receipts",
             new { locationCode = location, lines = new[] { new { sku, quantity = 5 } } }));
@@ -113,7 +113,7 @@ public sealed class StockConcurrencyTests(PostgresApiFactory factory) : IClassFi
     public async Task Release_and_fulfil_racing_on_one_hold_let_exactly_one_win()
     {
         var location = await _admin.CreateLocationAsync();
-        var sku = await _admin.CreateProductAsync();
+        var sku = await _admin.CreateProductAsync(sku: factory.NewSku());
         await _admin.ReceiveAsync(location, sku, 100);
         var pos = factory.Pos(location);
 
@@ -134,7 +134,7 @@ public sealed class StockConcurrencyTests(PostgresApiFactory factory) : IClassFi
     public async Task Counts_racing_with_holds_never_break_the_ledger()
     {
         var location = await _admin.CreateLocationAsync();
-        var sku = await _admin.CreateProductAsync();
+        var sku = await _admin.CreateProductAsync(sku: factory.NewSku());
         await _admin.ReceiveAsync(location, sku, 40);
         var pos = factory.Pos(location);
 
@@ -148,4 +148,14 @@ public sealed class StockConcurrencyTests(PostgresApiFactory factory) : IClassFi
         stock.Reserved.ShouldBe(results.Count(r => r.Status == HttpStatusCode.Created && r.Body!["status"]?.GetValue<string>() == "active"));
         stock.ShouldAgreeWithLedger();
     }
+}
+
+public sealed class StockConcurrencyTestsOnPostgres(PostgresApiFactory factory) : StockConcurrencyTests(factory), IClassFixture<PostgresApiFactory>;
+
+/// <summary>The same proof on the Citus cluster; afterwards every ledger of the cluster reconciles.</summary>
+[Collection(CitusCollection.Name)]
+public sealed class StockConcurrencyTestsOnCitus(CitusApiFactory factory) : StockConcurrencyTests(factory), IClassFixture<CitusApiFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => CitusCluster.EveryLedgerShouldReconcileAsync();
 }

@@ -144,9 +144,14 @@ public sealed class CustomerRegistryTestsOnSqlite(SqliteApiFactory factory) : Cu
 
 public sealed class CustomerRegistryTestsOnPostgres(PostgresApiFactory factory) : CustomerRegistryTests(factory), IClassFixture<PostgresApiFactory>;
 
+/// <summary>On the Citus cluster the registry stays on the coordinator (db/citus/distribute.sql) while the orders, holds and returns
+/// it links are sharded: the same behaviour, across that boundary.</summary>
+[Collection(CitusCollection.Name)]
+public sealed class CustomerRegistryTestsOnCitus(CitusApiFactory factory) : CustomerRegistryTests(factory), IClassFixture<CitusApiFactory>;
+
 /// <summary>Racing orders and holds on PostgreSQL. Each request has its own SKU, so the requests do not queue behind one stock line
 /// and their registry work really overlaps: the unique identifiers and claims that cannot abort the transaction make one customer.</summary>
-public sealed class CustomerRaceTests(PostgresApiFactory factory) : IClassFixture<PostgresApiFactory>
+public abstract class CustomerRaceTests(PostgresApiFactory factory)
 {
     private const int Racers = 50;
     private readonly HttpClient _admin = factory.Admin();
@@ -184,6 +189,17 @@ public sealed class CustomerRaceTests(PostgresApiFactory factory) : IClassFixtur
     [Fact]
     public async Task Fifty_concurrent_orders_and_holds_introducing_the_same_new_email_make_one_customer()
     {
+        // Each round must make one customer. A round only proves the race when requests really overlapped (some made their own
+        // record and merged it into the winner); a quiet machine can serialize a round, so up to three rounds run until one did.
+        var merged = 0;
+        for (var round = 0; round < 3 && merged == 0; round++) merged = await RaceOneNewEmailAsync();
+        merged.ShouldBeGreaterThan(0, "three rounds of racing requests never overlapped: the race was not exercised");
+    }
+
+    /// <summary>One round: fifty racing orders and holds with one new email make one customer; answers how many records were
+    /// merged into it (zero when the requests happened not to overlap).</summary>
+    private async Task<int> RaceOneNewEmailAsync()
+    {
         var (store, skus) = await StoreWithSkusAsync(Racers);
         var email = $"{Unique("race")}@example.com";
         var phones = Enumerable.Range(0, Racers).Select(Phone).ToList();
@@ -213,12 +229,11 @@ public sealed class CustomerRaceTests(PostgresApiFactory factory) : IClassFixtur
             .Count.ShouldBe(Racers / 2);
         created.Count.ShouldBe(Racers);
 
-        // The race really happened: requests that read "nobody has this email" before the winner committed made their own record,
+        // Whether the race really happened: requests that read "nobody has this email" before the winner committed made their own record,
         // found the winner when their claim returned, and merged into it. (Were the requests serialized, there would be none.)
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<IHybridOrdersDbContext>();
-        var merged = await db.Customers.CountAsync(c => c.MergedIntoId == id);
-        merged.ShouldBeGreaterThan(0);
+        return await db.Customers.CountAsync(c => c.MergedIntoId == id);
     }
 
     [Fact]
@@ -258,4 +273,15 @@ public sealed class CustomerRaceTests(PostgresApiFactory factory) : IClassFixtur
         (await _admin.GetJsonAsync($"/api/v1/orders?customerId={Uri.EscapeDataString(phones[^1])}&limit=100")).Expect(HttpStatusCode.OK)["items"]!.AsArray()
             .Count.ShouldBe(2 * records);
     }
+}
+
+public sealed class CustomerRaceTestsOnPostgres(PostgresApiFactory factory) : CustomerRaceTests(factory), IClassFixture<PostgresApiFactory>;
+
+/// <summary>The same races on the Citus cluster: the orders and holds on sharded tables, their registry work on the coordinator, in
+/// one two-phase transaction each.</summary>
+[Collection(CitusCollection.Name)]
+public sealed class CustomerRaceTestsOnCitus(CitusApiFactory factory) : CustomerRaceTests(factory), IClassFixture<CitusApiFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => CitusCluster.EveryLedgerShouldReconcileAsync();
 }

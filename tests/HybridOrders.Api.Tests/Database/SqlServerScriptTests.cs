@@ -61,7 +61,52 @@ public sealed class SqlServerScriptTests
         var collector = new SchemaStatementCollector();
         script.Accept(collector);
         collector.Statements.ShouldNotBeEmpty();
-        return FoldAddedColumns(collector.Statements);
+        return FoldAddedColumns(ApplyDrops(collector.Statements));
+    }
+
+    /// <summary>
+    /// A DacFx model only declares: a later migration that drops a key or an index (to create it anew, e.g. a wider primary key)
+    /// must take the earlier declaration out. Removes each dropped constraint from its CREATE TABLE or earlier ALTER TABLE … ADD,
+    /// and each dropped index's earlier CREATE INDEX, in script order; the DROP statements themselves are not kept.
+    /// </summary>
+    private static List<TSqlStatement> ApplyDrops(IReadOnlyList<TSqlStatement> statements)
+    {
+        var result = new List<TSqlStatement>();
+        static bool Same(Identifier? a, string b) => a is not null && string.Equals(a.Value, b, StringComparison.OrdinalIgnoreCase);
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case AlterTableDropTableElementStatement drop:
+                    foreach (var element in drop.AlterTableDropTableElements.Where(e => e.TableElementType == TableElementType.Constraint))
+                    {
+                        var name = element.Name.Value;
+                        foreach (var earlier in result)
+                        {
+                            var constraints = earlier switch
+                            {
+                                CreateTableStatement t => t.Definition.TableConstraints,
+                                AlterTableAddTableElementStatement a => a.Definition.TableConstraints,
+                                _ => null,
+                            };
+                            if (constraints is null) continue;
+                            foreach (var c in constraints.Where(c => Same(c.ConstraintIdentifier, name)).ToList()) constraints.Remove(c);
+                        }
+                        result.RemoveAll(e => e is AlterTableAddTableElementStatement { Definition: { TableConstraints.Count: 0, ColumnDefinitions.Count: 0, Indexes.Count: 0 } });
+                    }
+                    if (drop.AlterTableDropTableElements.Any(e => e.TableElementType != TableElementType.Constraint)) result.Add(statement);
+                    break;
+                case DropIndexStatement dropIndex:
+                    foreach (var clause in dropIndex.DropIndexClauses.OfType<DropIndexClause>())
+                        result.RemoveAll(e => e is CreateIndexStatement c && Same(c.Name, clause.Index.Value)
+                                              && Same(c.OnName.BaseIdentifier, clause.Object.BaseIdentifier.Value));
+                    break;
+                default:
+                    result.Add(statement);
+                    break;
+            }
+        }
+        return result;
     }
 
     /// <summary>
@@ -108,5 +153,6 @@ public sealed class SqlServerScriptTests
         public override void Visit(CreateTableStatement node) => Statements.Add(node);
         public override void Visit(CreateIndexStatement node) => Statements.Add(node);
         public override void Visit(AlterTableStatement node) => Statements.Add(node);
+        public override void Visit(DropIndexStatement node) => Statements.Add(node);
     }
 }

@@ -52,6 +52,9 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         });
     }
 
+    /// <summary>A unique SKU for a new product (the Citus host picks them so that consecutive ones land on different workers).</summary>
+    public virtual string NewSku() => Api.Unique("SKU");
+
     public HttpClient Admin() => Client(AdminKey);
     public HttpClient Storefront() => Client(StorefrontKey);
     public HttpClient Logistics() => Client(LogisticsKey);
@@ -111,6 +114,9 @@ public class PostgresApiFactory : ApiFactory
 
     public string Database => _database;
 
+    /// <summary>The connection string of this host's database, for tests that look into it directly.</summary>
+    public string DatabaseConnectionString => ConnectionString;
+
     public override string Provider => "postgresql";
     // Each host has its own database and so its own pool: idle connections are closed after 15 s (not Npgsql's 300 s), so that the
     // classes that have finished do not keep holding server slots (max_connections) while the rest of the suite runs.
@@ -138,17 +144,21 @@ public sealed class PostgresFakeClockApiFactory : PostgresApiFactory
 }
 
 /// <summary>Two API instances (two hosts, each with its own background expiry service) sharing one PostgreSQL database and one clock.</summary>
-public sealed class TwoInstancesOnOneDatabase : IAsyncLifetime
+public class TwoInstancesOnOneDatabase : IAsyncLifetime
 {
     public FakeClock Clock { get; } = new(SystemClock.Instance.GetCurrentInstant());
     public PostgresApiFactory First { get; }
     public PostgresApiFactory Second { get; }
 
-    public TwoInstancesOnOneDatabase()
+    public TwoInstancesOnOneDatabase() : this(database: $"ho_test_{Guid.NewGuid():N}") { }
+
+    private TwoInstancesOnOneDatabase(string database) : this(clock => new PostgresApiFactory(database) { Clock = clock }) { }
+
+    /// <summary>Two hosts made by <paramref name="host"/>, which must put both on the same database.</summary>
+    protected TwoInstancesOnOneDatabase(Func<FakeClock, PostgresApiFactory> host)
     {
-        var database = $"ho_test_{Guid.NewGuid():N}";
-        First = new PostgresApiFactory(database) { Clock = Clock };
-        Second = new PostgresApiFactory(database) { Clock = Clock };
+        First = host(Clock);
+        Second = host(Clock);
     }
 
     public async Task InitializeAsync()

@@ -53,14 +53,14 @@ public sealed class ExpiryTestsOnSqlite(SqliteFakeClockApiFactory factory) : Exp
 public sealed class ExpiryTestsOnPostgres(PostgresFakeClockApiFactory factory) : ExpiryTests(factory), IClassFixture<PostgresFakeClockApiFactory>;
 
 /// <summary>Two API instances on one database race to expire the same holds: each is expired, and its stock released, exactly once.</summary>
-public sealed class ExpiryRaceTests(TwoInstancesOnOneDatabase instances) : IClassFixture<TwoInstancesOnOneDatabase>
+public abstract class ExpiryRaceTests(TwoInstancesOnOneDatabase instances)
 {
     [Fact]
     public async Task Two_expiry_services_racing_over_the_same_holds_release_each_exactly_once()
     {
         var admin = instances.First.Admin();
         var location = await admin.CreateLocationAsync();
-        var sku = await admin.CreateProductAsync();
+        var sku = await admin.CreateProductAsync(sku: instances.First.NewSku());
         await admin.ReceiveAsync(location, sku, 40);
         var pos = instances.First.Pos(location);
         var ids = new List<string>();
@@ -83,4 +83,14 @@ public sealed class ExpiryRaceTests(TwoInstancesOnOneDatabase instances) : IClas
         stock.ShouldAgreeWithLedger();
         stock.Movements.ShouldBe(1 + 40 + 40); // receipt, 40 reserves, exactly 40 releases
     }
+}
+
+public sealed class ExpiryRaceTestsOnPostgres(TwoInstancesOnOneDatabase instances) : ExpiryRaceTests(instances), IClassFixture<TwoInstancesOnOneDatabase>;
+
+/// <summary>The same proof on the Citus cluster; afterwards every ledger of the cluster reconciles.</summary>
+[Collection(CitusCollection.Name)]
+public sealed class ExpiryRaceTestsOnCitus(TwoInstancesOnCitus instances) : ExpiryRaceTests(instances), IClassFixture<TwoInstancesOnCitus>, IAsyncLifetime
+{
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => CitusCluster.EveryLedgerShouldReconcileAsync();
 }

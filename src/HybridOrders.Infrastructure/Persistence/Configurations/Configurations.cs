@@ -84,7 +84,8 @@ internal sealed class StockMovementConfiguration : IEntityTypeConfiguration<Stoc
 {
     public void Configure(EntityTypeBuilder<StockMovement> b)
     {
-        b.HasKey(m => m.Id);
+        // The SKU leads the key: a stock line and its ledger can live together on one shard (ADR 0012); Id alone is still unique.
+        b.HasKey(m => new { m.Sku, m.Id });
         b.Property(m => m.Id).ValueGeneratedOnAdd();
         b.Property(m => m.LocationCode).IsCode();
         b.Property(m => m.Sku).IsCode();
@@ -140,7 +141,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Domain.Order
         b.HasKey(o => o.Id);
         b.Property(o => o.Id).ValueGeneratedNever();
         b.Property(o => o.Number).HasMaxLength(32).IsRequired();
-        b.HasIndex(o => o.Number).IsUnique();
+        // Unique through the key: the id is derived from the number (OrderNumbers), so no second unique index is needed (ADR 0012).
+        b.HasIndex(o => o.Number);
         b.Property(o => o.Currency).HasMaxLength(3).IsRequired();
         b.Property(o => o.PromoCode).HasMaxLength(64);
         b.Property(o => o.Version).IsConcurrencyToken();
@@ -168,10 +170,12 @@ internal sealed class FulfilmentConfiguration : IEntityTypeConfiguration<Domain.
 
     public void Configure(EntityTypeBuilder<Domain.Orders.Fulfilment> b)
     {
-        b.HasKey(f => f.Id);
+        // Keyed within its order: an order and everything of it can live together on one shard (ADR 0012).
+        b.HasKey(f => new { f.OrderId, f.Id });
         b.Property(f => f.Id).ValueGeneratedNever();
         b.Property(f => f.Code).HasMaxLength(40).IsRequired();
-        b.HasIndex(f => f.Code).IsUnique();
+        b.HasIndex(f => new { f.OrderId, f.Code }).IsUnique(); // the code is the order number and a counter: unique with the order's
+        b.HasIndex(f => f.Id);
         b.Property(f => f.OriginLocationCode).IsCode();
         b.Property(f => f.DestinationLocationCode).IsCode();
         b.Property(f => f.RoutingStrategy).HasMaxLength(64).IsRequired();
@@ -193,8 +197,8 @@ internal sealed class FulfilmentConfiguration : IEntityTypeConfiguration<Domain.
         b.OwnsMany(f => f.Lines, l =>
         {
             l.ToTable("FulfilmentLines");
-            l.WithOwner().HasForeignKey("FulfilmentId");
-            l.HasKey("FulfilmentId", nameof(Domain.Orders.FulfilmentLine.Sku));
+            l.WithOwner().HasForeignKey("OrderId", "FulfilmentId");
+            l.HasKey("OrderId", "FulfilmentId", nameof(Domain.Orders.FulfilmentLine.Sku));
             l.Property(x => x.Sku).IsCode();
         });
         b.Navigation(f => f.Lines).AutoInclude();
@@ -230,8 +234,9 @@ internal sealed class ReturnConfiguration : IEntityTypeConfiguration<Domain.Retu
 {
     public void Configure(EntityTypeBuilder<Domain.Returns.Return> b)
     {
-        b.HasKey(r => r.Id);
+        b.HasKey(r => new { r.OrderId, r.Id }); // keyed within its order, like fulfilments (ADR 0012)
         b.Property(r => r.Id).ValueGeneratedNever();
+        b.HasIndex(r => r.Id);
         b.Property(r => r.OrderNumber).HasMaxLength(32).IsRequired();
         b.Property(r => r.LocationCode).IsCode();
         b.Property(r => r.Reason).HasMaxLength(500).IsRequired();
@@ -241,8 +246,8 @@ internal sealed class ReturnConfiguration : IEntityTypeConfiguration<Domain.Retu
         b.OwnsMany(r => r.Lines, l =>
         {
             l.ToTable("ReturnLines");
-            l.WithOwner().HasForeignKey("ReturnId");
-            l.HasKey("ReturnId", nameof(Domain.Returns.ReturnLine.Sku), nameof(Domain.Returns.ReturnLine.Condition));
+            l.WithOwner().HasForeignKey("OrderId", "ReturnId");
+            l.HasKey("OrderId", "ReturnId", nameof(Domain.Returns.ReturnLine.Sku), nameof(Domain.Returns.ReturnLine.Condition));
             l.Property(x => x.Sku).IsCode();
         });
         b.Navigation(r => r.Lines).AutoInclude();

@@ -17,9 +17,13 @@ internal sealed class FulfilmentRoutingConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<FulfilmentRouting> b)
     {
         b.ToTable("FulfilmentRoutings");
-        b.HasKey(r => r.FulfilmentId);
+        // Keyed within its order, like the fulfilment it belongs to (ADR 0012): the order id is a shadow column EF fills in from
+        // the fulfilment.
+        b.Property<Guid>("OrderId");
+        b.HasKey("OrderId", nameof(FulfilmentRouting.FulfilmentId));
         b.Property(r => r.FulfilmentId).ValueGeneratedNever();
-        b.HasOne<Fulfilment>().WithOne(f => f.FullRouting).HasForeignKey<FulfilmentRouting>(r => r.FulfilmentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Fulfilment>().WithOne(f => f.FullRouting).HasForeignKey<FulfilmentRouting>("OrderId", nameof(FulfilmentRouting.FulfilmentId))
+            .OnDelete(DeleteBehavior.Cascade);
         b.Property(r => r.Candidates)
             .HasConversion(v => CompactCandidates.Write(v), v => CompactCandidates.Read(v),
                 new ValueComparer<IReadOnlyList<CandidateDecision>>((x, y) => x!.SequenceEqual(y!), v => v.Count, v => v.ToList()))

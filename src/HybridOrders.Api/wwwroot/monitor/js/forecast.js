@@ -77,26 +77,29 @@ async function start() {
     els.needKey.textContent = 'The forecast is for logistics and admin keys.';
     return;
   }
-  els.form.hidden = false;
   try {
     const locations = await api.all('locations?limit=500');
     els.location.append(...locations.map((l) => h('option', { value: l.code }, `${l.code} · ${l.name}`)));
   } catch (e) {
     showProblem(`Locations could not be loaded: ${e.message}`);
   }
+  els.form.hidden = false; // only once the locations are there: a forecast asked for before would be for the whole network
   const params = new URLSearchParams(location.search);
   if (params.get('sku')) els.sku.value = params.get('sku');
   if (params.get('location')) els.location.value = params.get('location');
 
   let current = null;
+  let asked = 0; // the latest request wins: an earlier, slower answer never overwrites a later one
   async function load() {
     showProblem(null);
     const sku = els.sku.value.trim();
     const code = els.location.value;
     const query = new URLSearchParams({ days: els.days.value || '28', includeHistory: 'true' });
     if (code) query.set('locationCode', code);
+    const mine = ++asked;
     try {
       const forecast = await api.get(`forecast/${encodeURIComponent(sku)}?${query}`);
+      if (mine !== asked) return;
       const history = (forecast.history.series ?? []).slice(-HISTORY_DAYS);
       els.result.hidden = false;
       els.title.textContent = `${sku} · ${code || 'whole network'}`;
