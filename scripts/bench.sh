@@ -7,13 +7,15 @@
 #    resident memory, and the deadlocks and transaction retries during holds and orders;
 #  - sync: bulk stock sync, lines/s through POST /api/v1/stock/sync (batches of 5,000, 4 clients, half the lines changing);
 #  - atp: listing-page availability, SKU answers/s through POST /api/v1/availability/query (50 SKUs and a point, 32 clients);
+#  - forecast: GET /forecast/{sku} latency, one SKU at one location and over 200 locations, from a year of daily history
+#    imported through POST /stock/sales-history (RESULT forecast single_ms=… network_ms=… with the load averages);
 #  - routing: latency of the routing decision alone (Router.Route in process) at 200 and at 1,000 locations;
 #  - start: the published API on SQLite with the demo seed already applied, from start to /health/ready (3 starts).
 # Holds, orders, sync and atp run on a throwaway PostgreSQL with durable commits (fsync on). Prints throughput, p50/p99
 # latency and the CPU/commit/WAL cost per operation; the last lines are "RESULT <part> key=value ...".
 #
 #   scripts/bench.sh                       # everything
-#   scripts/bench.sh --only orders,routing # some parts (holds, orders, sync, atp, routing, start); routing and start need no database
+#   scripts/bench.sh --only orders,routing # some parts (holds, orders, sync, atp, forecast, routing, start); routing and start need no database
 #   scripts/bench.sh --seconds 30 --no-hot # options go to the benchmark (see bench/HybridOrders.Benchmarks/BenchOptions.cs)
 #   scripts/bench.sh --citus               # holds and orders on single PostgreSQL and on a Citus cluster (RESULT citus ...)
 #   BENCH_STATEMENTS=1 scripts/bench.sh    # also load pg_stat_statements and list the SQL statements per hold or order
@@ -36,7 +38,7 @@ BENCH_DLL=bench/HybridOrders.Benchmarks/bin/Release/net10.0/HybridOrders.Benchma
 build_bench() { dotnet build bench/HybridOrders.Benchmarks/HybridOrders.Benchmarks.csproj -c Release -nologo -v q -clp:ErrorsOnly; }
 
 # Which parts run decides whether PostgreSQL and the API are needed. "start" is measured here, the rest by the program.
-PARTS="holds,orders,sync,atp,routing,start"
+PARTS="holds,orders,sync,atp,forecast,routing,start"
 args=("$@")
 WEBHOOK_PRIVATE=false
 for i in "${!args[@]}"; do
@@ -93,7 +95,7 @@ fi
 if [ -z "$PROGRAM_PARTS" ]; then
   echo; echo "$START_RESULT"; exit 0
 fi
-if ! [[ ",$PROGRAM_PARTS," =~ ,(holds|orders|sync|atp), ]]; then
+if ! [[ ",$PROGRAM_PARTS," =~ ,(holds|orders|sync|atp|forecast), ]]; then
   build_bench
   status=0
   timeout 300 dotnet "$BENCH_DLL" "${args[@]}" || status=$?

@@ -12,7 +12,8 @@ internal enum BenchParts
     Routing = 4,
     Sync = 8,
     Atp = 16,
-    All = Holds | Orders | Routing | Sync | Atp,
+    Forecast = 32,
+    All = Holds | Orders | Routing | Sync | Atp | Forecast,
 }
 
 /// <summary>Command-line settings. Every option has a default except the API address, the admin key and the
@@ -50,7 +51,7 @@ internal sealed record BenchOptions(
 {
     public const string Usage = """
         HybridOrders.Benchmarks --api URL --api-key KEY --pg CONNECTION [options]
-          --only PARTS        comma-separated parts to run: holds, orders, sync, atp, routing (default all)
+          --only PARTS        comma-separated parts to run: holds, orders, sync, atp, forecast, routing (default all)
           --api URL           base address of a running HybridOrders API (e.g. http://127.0.0.1:5080)
           --api-key KEY       an admin API key of that API (or env BENCH_API_KEY)
           --pg CONNECTION     Npgsql connection string of the API's PostgreSQL database (or env BENCH_PG)
@@ -158,7 +159,7 @@ internal sealed record BenchOptions(
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Aggregate((BenchParts)0, (parts, name) => parts | (Enum.TryParse<BenchParts>(name, ignoreCase: true, out var part) && Enum.IsDefined(part) && part != BenchParts.All
                 ? part
-                : throw new ArgumentException($"--only takes holds, orders, sync, atp and routing, comma-separated; not '{name}'.")));
+                : throw new ArgumentException($"--only takes holds, orders, sync, atp, forecast and routing, comma-separated; not '{name}'.")));
 
     public bool Runs(BenchParts part) => (Parts & part) != 0;
 

@@ -28,6 +28,7 @@ PhaseResult? sync = null, atp = null;
 ApiFootprint? footprint = null;
 ApiHolds? lastApiHolds = null;
 ApiOrders? lastApiOrders = null;
+ForecastResult? forecast = null;
 if ((options.Parts & ~BenchParts.Routing) != 0)
 {
     // The probe has its own small pool so it never waits behind the raw clients.
@@ -70,11 +71,15 @@ if ((options.Parts & ~BenchParts.Routing) != 0)
         if (options.Runs(BenchParts.Sync)) sync = await RunSyncAsync(api, probe, network);
         if (options.Runs(BenchParts.Atp)) atp = await RunAtpAsync(api, probe, network);
     }
+    if (options.Runs(BenchParts.Forecast)) forecast = await ForecastBench.RunAsync(api, probe);
 }
 var routing = options.Runs(BenchParts.Routing) ? RunRouting() : [];
 
 Report.Results(holds, orders, routing);
 Report.Others(sync, options.SyncLines, atp, options.AtpSkus, footprint);
+if (forecast is { } f)
+    Console.WriteLine($"RESULT forecast single_ms={f.SingleMs:F1} network_ms={f.NetworkMs:F1} single_api_cpu_ms={f.SingleApiCpuMs:F1} " +
+                      $"network_api_cpu_ms={f.NetworkApiCpuMs:F1} single_pg_cpu_ms={f.SinglePgCpuMs:F1} network_pg_cpu_ms={f.NetworkPgCpuMs:F1} load=\"{ForecastLoad()}\"");
 var failed = holds.Any(r => r.Api.Errors > 0 || r.Raw.Errors > 0 || r.Api.Ops == 0 || r.Raw.Ops == 0)
              || orders is { Result: var o } && (o.Errors > 0 || o.Ops == 0)
              || new[] { sync, atp }.Any(p => p is not null && (p.Errors > 0 || p.Ops == 0));
@@ -207,3 +212,6 @@ List<RoutingRow> RunRouting()
     Report.Routing(rows);
     return rows;
 }
+
+/// <summary>The machine's load averages (1, 5, 15 min) beside the forecast figures: the machine is shared, figures are noisy.</summary>
+static string ForecastLoad() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

@@ -1076,3 +1076,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203062320_SalesHistoryKeyOnly') THEN
+    DROP INDEX "IX_SalesHistory_Sku_Date";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203062320_SalesHistoryKeyOnly') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261203062320_SalesHistoryKeyOnly', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

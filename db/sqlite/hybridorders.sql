@@ -623,3 +623,11 @@ COMMIT;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261203051720_DistributableKeys', '10.0.14');
 
+BEGIN TRANSACTION;
+DROP INDEX "IX_SalesHistory_Sku_Date";
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203062325_SalesHistoryKeyOnly', '10.0.14');
+
+COMMIT;
+

@@ -1202,3 +1202,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203062316_SalesHistoryKeyOnly'
+)
+BEGIN
+    DROP INDEX [IX_SalesHistory_Sku_Date] ON [SalesHistory];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203062316_SalesHistoryKeyOnly'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203062316_SalesHistoryKeyOnly', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

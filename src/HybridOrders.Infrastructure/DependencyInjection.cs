@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<IStockLedger, StockLedger>();
         services.AddScoped<ICustomerClaims, Customers.CustomerClaims>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<Application.Forecasting.ISalesHistoryStatistics, Persistence.SalesHistoryStatistics>();
         services.AddSingleton<TransactionRetry>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<DemoSeeder>();

@@ -36,9 +36,12 @@ public sealed class ImportSalesHistoryValidator : AbstractValidator<ImportSalesH
     }
 }
 
-public sealed class ImportSalesHistoryHandler(IHybridOrdersDbContext db, IClock clock, IDateTimeZoneProvider zones)
+public sealed class ImportSalesHistoryHandler(IHybridOrdersDbContext db, IClock clock, IDateTimeZoneProvider zones, ISalesHistoryStatistics statistics)
     : ICommandHandler<ImportSalesHistory, ImportSalesHistoryResponse>
 {
+    /// <summary>From this many new rows on, an import is a bulk load: the planner statistics are refreshed with it.</summary>
+    public const int BulkInsertRows = 1_000;
+
     public async ValueTask<ImportSalesHistoryResponse> Handle(ImportSalesHistory command, CancellationToken ct)
     {
         var lines = command.Lines!.Select(l => l!).ToList();
@@ -80,6 +83,11 @@ public sealed class ImportSalesHistoryHandler(IHybridOrdersDbContext db, IClock 
                 db.ImportedSales.Add(new ImportedSale(key.Sku, key.Location, key.Date, key.Channel, quantity, now));
                 inserted++;
             }
+        }
+        if (inserted >= BulkInsertRows)
+        {
+            await db.SaveChangesAsync(ct);
+            await statistics.RefreshAsync(ct);
         }
         return new ImportSalesHistoryResponse(wanted.Count, inserted, replaced);
     }

@@ -181,8 +181,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("LocationCode");
 
-                    b.HasIndex("Sku", "Date");
-
                     b.ToTable("SalesHistory", (string)null);
                 });
 

@@ -183,8 +183,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("LocationCode");
 
-                    b.HasIndex("Sku", "Date");
-
                     b.ToTable("SalesHistory", (string)null);
                 });
 

@@ -173,8 +173,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("LocationCode");
 
-                    b.HasIndex("Sku", "Date");
-
                     b.ToTable("SalesHistory", (string)null);
                 });
 
