@@ -47,7 +47,18 @@ if ((options.Parts & ~BenchParts.Routing) != 0)
         footprint = new ApiFootprint(ResourceProbe.RssMb(options.ApiPid), ResourceProbe.PeakRssMb(options.ApiPid),
             await probe.DeadlocksAsync() - deadlocksBefore, CountRetries(options.ApiLog));
     if (options.Webhook && (lastApiHolds is not null || lastApiOrders is not null))
+    {
+        // The same deadlock check for the loads with the webhook, reported on the same RESULT deadlocks line (labelled webhook_*).
+        var webhookDeadlocksBefore = await probe.DeadlocksAsync();
+        var webhookRetriesBefore = CountRetries(options.ApiLog);
         await RunWithWebhookAsync(api, probe, lastApiHolds, lastApiOrders);
+        if (footprint is not null)
+            footprint = footprint with
+            {
+                WebhookPgDeadlocks = await probe.DeadlocksAsync() - webhookDeadlocksBefore,
+                WebhookApiRetries = CountRetries(options.ApiLog) - webhookRetriesBefore,
+            };
+    }
     if (options.Runs(BenchParts.Sync) || options.Runs(BenchParts.Atp))
     {
         if (network is null)

@@ -96,7 +96,11 @@ internal static class Report
         if (footprint is { } f)
         {
             Console.WriteLine($"RESULT memory api_rss_mb={f.RssMb:F0} api_peak_rss_mb={f.PeakRssMb:F0}");
-            Console.WriteLine($"RESULT deadlocks pg_deadlocks={f.PgDeadlocks} api_retries={(f.ApiRetries is { } n ? n.ToString() : "unknown")}");
+            // One line per run: the hold and order loads without the webhook, and (--webhook) the same loads with it.
+            var webhook = f.WebhookPgDeadlocks is { } wd
+                ? $" webhook_pg_deadlocks={wd} webhook_api_retries={(f.WebhookApiRetries is { } wr ? wr.ToString() : "unknown")}"
+                : "";
+            Console.WriteLine($"RESULT deadlocks pg_deadlocks={f.PgDeadlocks} api_retries={(f.ApiRetries is { } n ? n.ToString() : "unknown")}{webhook}");
         }
     }
 
@@ -141,4 +145,9 @@ internal static class Report
 
 /// <summary>The API process after the hold and order loads: its resident memory now and at its peak, deadlocks PostgreSQL
 /// counted meanwhile (pg_stat_database), and the API's "Retrying transaction" warnings (null: no log to count).</summary>
-internal sealed record ApiFootprint(double RssMb, double PeakRssMb, long PgDeadlocks, long? ApiRetries);
+internal sealed record ApiFootprint(double RssMb, double PeakRssMb, long PgDeadlocks, long? ApiRetries)
+{
+    /// <summary>--webhook: the same counts during the loads with the webhook receiver.</summary>
+    public long? WebhookPgDeadlocks { get; init; }
+    public long? WebhookApiRetries { get; init; }
+}

@@ -37,6 +37,8 @@ public static class DependencyInjection
         services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
         services.AddSingleton<OutboxInterceptor>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitInterceptor>();
         services.Configure<StockOptions>(configuration.GetSection(StockOptions.Section));
         services.Configure<TransactionRetryOptions>(configuration.GetSection(TransactionRetryOptions.Section));
 
@@ -94,7 +96,7 @@ public static class DependencyInjection
         services.AddDbContextPool<TContext>((sp, o) =>
         {
             configure(o);
-            o.AddInterceptors(sp.GetRequiredService<OutboxInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<OutboxInterceptor>(), sp.GetRequiredService<OutboxCommitInterceptor>());
         });
         services.AddScoped<HybridOrdersDbContext>(sp => sp.GetRequiredService<TContext>());
         services.AddScoped<IHybridOrdersDbContext>(sp => sp.GetRequiredService<TContext>());
@@ -128,7 +130,10 @@ public static class DependencyInjection
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2), // DNS changes are seen
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 UseProxy = false,
-            });
+            })
+            // The dispatcher logs what matters (failures, never the secret); the factory's per-request logging handlers would
+            // only cost each delivery a logging scope.
+            .RemoveAllLoggers();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());

@@ -21,14 +21,30 @@ public static class EventWindow
     public static async Task<(long Settled, bool More)> SettledAsync(IQueryable<EventRecord> events, long after, Instant now, Duration gapTimeout,
         int scanLimit, CancellationToken ct)
     {
-        var rows = await events.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(scanLimit)
-            .Select(e => new { e.Id, e.OccurredAt }).ToListAsync(ct);
+        var rows = await Scan(events, after, scanLimit).ToListAsync(ct);
+        return Settle(rows, after, now, gapTimeout, scanLimit);
+    }
+
+    /// <summary>The same, blocking: for the webhook dispatcher's delivery thread (which never waits in the thread pool's queue).</summary>
+    public static (long Settled, bool More) Settled(IQueryable<EventRecord> events, long after, Instant now, Duration gapTimeout, int scanLimit)
+    {
+        var rows = Scan(events, after, scanLimit).ToList();
+        return Settle(rows, after, now, gapTimeout, scanLimit);
+    }
+
+    private static IQueryable<Row> Scan(IQueryable<EventRecord> events, long after, int scanLimit) =>
+        events.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(scanLimit).Select(e => new Row(e.Id, e.OccurredAt));
+
+    private sealed record Row(long Id, Instant OccurredAt);
+
+    private static (long Settled, bool More) Settle(List<Row> rows, long after, Instant now, Duration gapTimeout, int scanLimit)
+    {
         var settled = after;
         var oldEnough = now - gapTimeout;
-        foreach (var row in rows)
+        foreach (var (id, occurredAt) in rows)
         {
-            if (row.Id != settled + 1 && row.OccurredAt > oldEnough) return (settled, false);
-            settled = row.Id;
+            if (id != settled + 1 && occurredAt > oldEnough) return (settled, false);
+            settled = id;
         }
         return (settled, rows.Count == scanLimit);
     }

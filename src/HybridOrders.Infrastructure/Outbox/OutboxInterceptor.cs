@@ -15,22 +15,23 @@ internal sealed class OutboxInterceptor(EventJson json, IClock clock) : SaveChan
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } db) Collect(db);
+        if (eventData.Context is { } db) Collect(db, json, clock);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db) Collect(db);
+        if (eventData.Context is { } db) Collect(db, json, clock);
         return ValueTask.FromResult(result);
     }
 
-    private void Collect(DbContext db)
+    private static void Collect(DbContext db, EventJson json, IClock clock)
     {
         var raising = db.ChangeTracker.Entries<AggregateRoot>()
             .Where(e => e.State != EntityState.Detached && e.Entity.DomainEvents.Count > 0).Select(e => e.Entity).ToList();
         if (raising.Count == 0) return;
+        if (db is Persistence.HybridOrdersDbContext context) context.OutboxWritten = true; // the commit wakes the dispatcher
         var now = clock.GetCurrentInstant();
         foreach (var aggregate in raising)
         {
@@ -50,8 +51,11 @@ internal sealed class EventOutbox(Persistence.HybridOrdersDbContext db, EventJso
     void IEventOutbox.Add(string type, object data, IReadOnlyList<string> locationCodes) => Add(type, data, locationCodes);
 
     /// <summary>Adds the row and returns it (the stock ledger detaches it again when its move is rolled back to a savepoint).</summary>
-    public EventRecord Add(string type, object data, IReadOnlyList<string> locationCodes) =>
-        db.Events.Add(new EventRecord(type, clock.GetCurrentInstant(), json.Serialize(data), locationCodes)).Entity;
+    public EventRecord Add(string type, object data, IReadOnlyList<string> locationCodes)
+    {
+        db.OutboxWritten = true; // the commit wakes the dispatcher
+        return db.Events.Add(new EventRecord(type, clock.GetCurrentInstant(), json.Serialize(data), locationCodes)).Entity;
+    }
 
     /// <summary>A domain event as its outbox row, not added to the context: for a writer that inserts it itself, in its own
     /// statement of the same transaction (the stock ledger's hold).</summary>

@@ -39,6 +39,10 @@ public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContex
     public DbSet<CustomerLink> CustomerLinks => Set<CustomerLink>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    /// <summary>Outbox rows were written in the current transaction (or SaveChanges): the commit wakes the webhook
+    /// dispatcher (<see cref="Outbox.OutboxCommitInterceptor"/>). A stale mark on a pooled context costs one early look.</summary>
+    internal bool OutboxWritten { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HybridOrdersDbContext).Assembly);

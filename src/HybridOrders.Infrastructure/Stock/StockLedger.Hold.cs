@@ -85,6 +85,7 @@ internal sealed partial class StockLedger
         if (held.Count == lines.Count)
         {
             reservation.ClearDomainEvents(); // written above, in the same statement
+            if (events.Count > 0) db.OutboxWritten = true;
             return;
         }
         // Short: the reservation was not written; the caller's transaction rolls back the lines that were held.

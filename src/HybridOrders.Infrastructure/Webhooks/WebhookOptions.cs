@@ -14,6 +14,14 @@ public sealed class WebhookOptions
     /// <summary>How often an idle dispatcher looks for due deliveries.</summary>
     public int PollMilliseconds { get; set; } = 200;
 
+    /// <summary>After a commit with outbox rows woke an idle dispatcher, it waits this much more, so that a burst of commits
+    /// is one round (its look-up queries then cost the database once, not once per commit).</summary>
+    public int WakeDelayMilliseconds { get; set; } = 20;
+
+    /// <summary>How long one claimed subscription is worked on (batch after batch, while events keep settling) before its
+    /// lease is given back and the dispatcher looks at the others again.</summary>
+    public int RunMilliseconds { get; set; } = 1000;
+
     /// <summary>Subscriptions one instance works on at once (each one strictly in order).</summary>
     public int MaxConcurrency { get; set; } = 4;
 

@@ -144,7 +144,7 @@ public class PostgresWebhookApiFactory : PostgresApiFactory
     }
 }
 
-public sealed class SqliteWebhookApiFactory : SqliteApiFactory
+public class SqliteWebhookApiFactory : SqliteApiFactory
 {
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
