@@ -146,9 +146,9 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
         for (int attempt = 0, stalls = 0; stalls < settings.MaxRoutingAttempts && attempt < 10 * settings.MaxRoutingAttempts; attempt++)
         {
             var candidates = await CandidatesWithCapacityAsync(wanted, l => l.ShipFromEnabled && l.Code != origin && l.Code != store, now, ct);
-            var seen = candidates.Open.Sum(c => wanted.Sum(l => (long)c.Available.GetValueOrDefault(l.Sku)));
-            var supplied = wanted
-                .Select(l => new StockQuantity(l.Sku, (int)Math.Min(l.Quantity, candidates.Open.Sum(c => (long)c.Available.GetValueOrDefault(l.Sku)))))
+            var inNetwork = wanted.Select(l => (Line: l, Available: candidates.Open.Sum(c => (long)c.Available.GetValueOrDefault(l.Sku)))).ToList();
+            var seen = inNetwork.Sum(x => x.Available);
+            var supplied = inNetwork.Select(x => new StockQuantity(x.Line.Sku, (int)Math.Min(x.Line.Quantity, x.Available)))
                 .Where(l => l.Quantity > 0).ToList();
             var plan = supplied.Count > 0 ? HybridOrdersMetrics.Routed("reroute", () => Router.Route(supplied, old.Destination, candidates.Open)) : null;
             var route = plan is null ? null : Planned(plan, candidates, supplied, old.Destination, order.StockReference, RerouteAfterRejection, rejecting);

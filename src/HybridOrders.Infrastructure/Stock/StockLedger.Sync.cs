@@ -92,18 +92,7 @@ internal sealed partial class StockLedger
                 apply.Add((i, lines[i].OnHand - onHand, new LineFigures(lines[i].OnHand, reserved, safetyStock, lowStockThreshold)));
         }
         if (citus) await LockOneByOneAsync(connection, transaction, lines, candidates, Locked, ct);
-        else
-        await using (var lockRows = Command(connection, transaction, """
-                         SELECT t.i, s."OnHand", s."Reserved", s."SafetyStock", s."LowStockThreshold"
-                         FROM "StockLines" s
-                         JOIN unnest(@loc, @sku, @i) AS t(loc, sku, i) ON s."LocationCode" = t.loc AND s."Sku" = t.sku
-                         ORDER BY s."LocationCode" COLLATE "C", s."Sku" COLLATE "C"
-                         FOR UPDATE OF s
-                         """, Texts("loc", candidates.Select(i => lines[i].LocationCode)), Texts("sku", candidates.Select(i => lines[i].Sku)),
-                         new NpgsqlParameter<int[]>("i", candidates.ToArray())))
-        await using (var reader = await lockRows.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-                Locked(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+        else await LockInOneStatementAsync(connection, transaction, lines, candidates, Locked, ct);
         if (apply.Count == 0) return outcomes;
 
         // 4. Set the counts and write the ledger's adjustments, one statement.
@@ -132,6 +121,23 @@ internal sealed partial class StockLedger
         foreach (var (i, delta, after) in apply)
             NoteThreshold(lines[i].LocationCode, lines[i].Sku, after.OnHand - delta, after.Reserved, after);
         return outcomes;
+    }
+
+    /// <summary>Step 3 on PostgreSQL: the candidates' rows locked by one statement in the global order.</summary>
+    private static async Task LockInOneStatementAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StockSyncLine> lines,
+        List<int> candidates, Action<int, int, int, int, int> locked, CancellationToken ct)
+    {
+        await using (var lockRows = Command(connection, transaction, """
+                         SELECT t.i, s."OnHand", s."Reserved", s."SafetyStock", s."LowStockThreshold"
+                         FROM "StockLines" s
+                         JOIN unnest(@loc, @sku, @i) AS t(loc, sku, i) ON s."LocationCode" = t.loc AND s."Sku" = t.sku
+                         ORDER BY s."LocationCode" COLLATE "C", s."Sku" COLLATE "C"
+                         FOR UPDATE OF s
+                         """, Texts("loc", candidates.Select(i => lines[i].LocationCode)), Texts("sku", candidates.Select(i => lines[i].Sku)),
+                         new NpgsqlParameter<int[]>("i", candidates.ToArray())))
+        await using (var reader = await lockRows.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                locked(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
     }
 
     /// <summary>Step 3 where a multi-shard FOR UPDATE cannot be planned (Citus): a single-row SELECT … FOR UPDATE per line in the
