@@ -1094,3 +1094,49 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203083039_CustomerColumnsUnindexed') THEN
+    DROP INDEX "IX_Reservations_CustomerEmail";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203083039_CustomerColumnsUnindexed') THEN
+    DROP INDEX "IX_Reservations_CustomerId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203083039_CustomerColumnsUnindexed') THEN
+    DROP INDEX "IX_Orders_CustomerEmail";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203083039_CustomerColumnsUnindexed') THEN
+    DROP INDEX "IX_Orders_CustomerId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203083039_CustomerColumnsUnindexed') THEN
+    DROP INDEX "IX_Orders_CustomerPhone";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203083039_CustomerColumnsUnindexed') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261203083039_CustomerColumnsUnindexed', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

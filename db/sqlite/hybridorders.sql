@@ -631,3 +631,19 @@ VALUES ('20261203062325_SalesHistoryKeyOnly', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+DROP INDEX "IX_Reservations_CustomerEmail";
+
+DROP INDEX "IX_Reservations_CustomerId";
+
+DROP INDEX "IX_Orders_CustomerEmail";
+
+DROP INDEX "IX_Orders_CustomerId";
+
+DROP INDEX "IX_Orders_CustomerPhone";
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203083043_CustomerColumnsUnindexed', '10.0.14');
+
+COMMIT;
+

@@ -1223,3 +1223,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203083034_CustomerColumnsUnindexed'
+)
+BEGIN
+    DROP INDEX [IX_Reservations_CustomerEmail] ON [Reservations];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203083034_CustomerColumnsUnindexed'
+)
+BEGIN
+    DROP INDEX [IX_Reservations_CustomerId] ON [Reservations];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203083034_CustomerColumnsUnindexed'
+)
+BEGIN
+    DROP INDEX [IX_Orders_CustomerEmail] ON [Orders];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203083034_CustomerColumnsUnindexed'
+)
+BEGIN
+    DROP INDEX [IX_Orders_CustomerId] ON [Orders];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203083034_CustomerColumnsUnindexed'
+)
+BEGIN
+    DROP INDEX [IX_Orders_CustomerPhone] ON [Orders];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203083034_CustomerColumnsUnindexed'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203083034_CustomerColumnsUnindexed', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -38,8 +38,12 @@ public interface IStockLedger
     /// <summary>A new hold: reserves the reservation's lines at its location, every line or none (throws
     /// <see cref="InsufficientStockException"/> listing each short line), and records the reservation with its lines and its
     /// events in the same step. The hot path of the ledger: on PostgreSQL one statement, nothing change-tracked; elsewhere
-    /// <see cref="ReserveAsync"/> plus the reservation added to the unit of work.</summary>
-    Task HoldAsync(Domain.Reservations.Reservation reservation, CancellationToken ct);
+    /// <see cref="ReserveAsync"/> plus the reservation added to the unit of work.
+    /// <para>Returns the customer registry id when the same statement also linked the hold to its customer: on single
+    /// PostgreSQL, when every identifier the hold carries already belongs to one live record (a returning customer, the common
+    /// case, where <see cref="Customers.CustomerRegistry.RecordAsync"/> would add nothing but the link). Otherwise null, and
+    /// the caller records the customer through the registry.</para></summary>
+    Task<string?> HoldAsync(Domain.Reservations.Reservation reservation, CancellationToken ct);
 
     /// <summary>Gives held units back to available.</summary>
     Task ReleaseAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>

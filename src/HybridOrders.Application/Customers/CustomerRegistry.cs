@@ -13,6 +13,9 @@ namespace HybridOrders.Application.Customers;
 /// when its identifiers belong to two records, they merge into the older one and every earlier key finds the merged one.
 /// Identifiers are unique in the database; a claim that a concurrent transaction won is resolved without an error
 /// (<see cref="ICustomerClaims"/>), so two racing orders with one new email make one customer.
+/// <para>The one shortcut: on single PostgreSQL a new hold whose identifiers all belong to one live record is linked to it
+/// by the hold's own statement (<see cref="IStockLedger.HoldAsync"/>), the case where <see cref="RecordAsync"/> would only
+/// add the link; every other hold comes here.</para>
 /// </summary>
 public sealed class CustomerRegistry(IHybridOrdersDbContext db, ICustomerClaims claims, IClock clock)
 {
@@ -23,7 +26,8 @@ public sealed class CustomerRegistry(IHybridOrdersDbContext db, ICustomerClaims 
         var known = await OwnersAsync(keys, ct);
         // An identifier may still sit on a record that a concurrent order merged away: follow it to the live one.
         var owners = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var owner in known.Values.Distinct(StringComparer.Ordinal)) owners.Add(await LiveAsync(owner, ct) ?? owner);
+        foreach (var owner in known.Values.Distinct())
+            owners.Add(owner.MergedIntoId is null ? owner.CustomerId : await LiveAsync(owner.MergedIntoId, ct) ?? owner.MergedIntoId);
         string? fresh = null;
         var target = owners.Order(StringComparer.Ordinal).FirstOrDefault();
         if (target is null)
@@ -94,12 +98,21 @@ public sealed class CustomerRegistry(IHybridOrdersDbContext db, ICustomerClaims 
         if (digits.Length >= 3 && key.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')')) yield return (IdentifierKind.Phone, digits);
     }
 
-    private async Task<Dictionary<(IdentifierKind, string), string>> OwnersAsync(IReadOnlyList<(IdentifierKind Kind, string Value, string Display)> keys, CancellationToken ct)
+    private readonly record struct Owner(string CustomerId, string? MergedIntoId);
+
+    /// <summary>The record each known identifier belongs to, and whether that record was merged away: one query (a returning
+    /// customer's owner is live, and nothing more needs reading).</summary>
+    private async Task<Dictionary<(IdentifierKind, string), Owner>> OwnersAsync(IReadOnlyList<(IdentifierKind Kind, string Value, string Display)> keys, CancellationToken ct)
     {
         if (keys.Count == 0) return [];
         var values = keys.Select(k => k.Value).Distinct().ToList();
-        var rows = await db.CustomerIdentifiers.AsNoTracking().Where(i => values.Contains(i.Value)).Select(i => new { i.Kind, i.Value, i.CustomerId }).ToListAsync(ct);
-        return rows.Where(r => keys.Any(k => k.Kind == r.Kind && k.Value == r.Value)).ToDictionary(r => (r.Kind, r.Value), r => r.CustomerId);
+        var rows = await (
+            from i in db.CustomerIdentifiers.AsNoTracking()
+            join c in db.Customers.AsNoTracking() on i.CustomerId equals c.Id
+            where values.Contains(i.Value)
+            select new { i.Kind, i.Value, i.CustomerId, c.MergedIntoId }).ToListAsync(ct);
+        return rows.Where(r => keys.Any(k => k.Kind == r.Kind && k.Value == r.Value))
+            .ToDictionary(r => (r.Kind, r.Value), r => new Owner(r.CustomerId, r.MergedIntoId));
     }
 
     /// <summary>Locks the records about to be merged (one at a time, ordinal order) and follows any that a concurrent order merged

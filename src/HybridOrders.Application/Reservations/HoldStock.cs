@@ -40,9 +40,10 @@ public sealed class HoldStockHandler(IHybridOrdersDbContext db, IStockLedger led
 
         // The hot path is the conditional update alone (it also checks the location is active). Only a refusal reads the
         // location and the catalogue, to say precisely why: unknown location or SKU, inactive location, or short stock.
+        string? linked;
         try
         {
-            await ledger.HoldAsync(reservation, ct); // the stock, its ledger rows and the reservation itself
+            linked = await ledger.HoldAsync(reservation, ct); // the stock, its ledger rows and the reservation itself
         }
         catch (Domain.Inventory.InsufficientStockException)
         {
@@ -52,7 +53,8 @@ public sealed class HoldStockHandler(IHybridOrdersDbContext db, IStockLedger led
                 throw new DomainException("location_inactive", $"Location '{location.Code}' is not active.", RefusalKind.Unprocessable);
             throw;
         }
-        await customers.RecordAsync(reservation.Customer, reservation.Channel, Domain.Customers.CustomerActivity.Reservation, reservation.Id, ct);
+        if (linked is null) // a returning customer was linked by the hold's own statement
+            await customers.RecordAsync(reservation.Customer, reservation.Channel, Domain.Customers.CustomerActivity.Reservation, reservation.Id, ct);
         return ReservationResponse.From(reservation);
     }
 }

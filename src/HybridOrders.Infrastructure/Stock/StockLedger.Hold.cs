@@ -12,9 +12,9 @@ namespace HybridOrders.Infrastructure.Stock;
 /// A new hold (<c>POST /reservations</c>), the hot path of the ledger. On PostgreSQL all of its writes are ONE statement,
 /// without change tracking: the conditional UPDATE of its stock lines (locked in the global order; a hold has one
 /// location, so that is its SKUs in ordinal order), the ledger's <c>reserve</c> rows from the UPDATE's RETURNING, and, only
-/// when every line was held, the reservation, its lines and its <c>reservation.created</c> event. The new figures come back
-/// for the stock events, as from every other ledger update. With the caller's BEGIN (sent along by Npgsql) and COMMIT that
-/// is two round trips. When a line is short, nothing of the reservation is written and the caller's transaction rolls back
+/// when every line was held, the reservation, its lines, its <c>reservation.created</c> event and, for a returning customer,
+/// its link in the customer registry (<see cref="LinkKnownCustomerSql"/>). The new figures come back for the stock events,
+/// as from every other ledger update. With the caller's BEGIN (sent along by Npgsql) and COMMIT that is two round trips. When a line is short, nothing of the reservation is written and the caller's transaction rolls back
 /// the lines that were held. Other providers take the general path: <see cref="ApplyAsync"/> and the unit of work.
 /// </summary>
 internal sealed partial class StockLedger
@@ -26,16 +26,18 @@ internal sealed partial class StockLedger
 
     private static readonly string[] ReservationLineColumns = ["ReservationId", "Sku", "Quantity"];
 
+    private static readonly string[] CustomerLinkColumns = ["Activity", "SubjectId", "CustomerId", "Channel", "Name", "At"];
+
     private static volatile bool _holdColumnsChecked;
 
-    public async Task HoldAsync(Reservation reservation, CancellationToken ct)
+    public async Task<string?> HoldAsync(Reservation reservation, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not { } tx
-            || (reservation.Lines.Count > 1 && await IsCitusAsync(ct)))
+        var citus = db.Database.IsNpgsql() && await IsCitusAsync(ct);
+        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not { } tx || (reservation.Lines.Count > 1 && citus))
         {
             await ReserveInLockOrderAsync(reservation, ct);
             db.Reservations.Add(reservation);
-            return;
+            return null;
         }
         EnsureHoldColumnsMatchModel();
         var lines = reservation.Lines.OrderBy(l => l.Sku, StringComparer.Ordinal).ToList();
@@ -43,7 +45,9 @@ internal sealed partial class StockLedger
         NoteLocking(reservation.LocationCode, lines[^1].Sku);
         var events = reservation.DomainEvents.Select(outbox.Unsaved).ToList();
 
-        await using var command = new NpgsqlCommand(lines.Count == 1 ? HoldOneLineSql : HoldLinesSql,
+        // On Citus the registry stays on the coordinator (ADR 0012) and is not joined into the sharded hold: the caller records it.
+        var sql = (lines.Count == 1 ? HoldOneLineSql : HoldLinesSql) + (citus ? HoldResultSql : LinkKnownCustomerSql + HoldResultLinkedSql);
+        await using var command = new NpgsqlCommand(sql,
             (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction());
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<string>("loc", NpgsqlDbType.Varchar) { TypedValue = reservation.LocationCode });
@@ -73,12 +77,22 @@ internal sealed partial class StockLedger
         p.Add(new NpgsqlParameter<NodaTime.Instant>("eat", NpgsqlDbType.TimestampTz) { TypedValue = clock.GetCurrentInstant() });
         p.Add(new NpgsqlParameter<string[]>("edata", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = events.Select(e => e.Data).ToArray() });
         p.Add(new NpgsqlParameter<string?[]>("elocs", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = events.Select(e => e.Locations).ToArray() });
+        if (!citus)
+        {
+            var keys = Domain.Customers.CustomerKeys.Of(reservation.Customer);
+            p.Add(new NpgsqlParameter<string[]>("ckinds", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = keys.Select(k => k.Kind.ToString()).ToArray() });
+            p.Add(new NpgsqlParameter<string[]>("cvalues", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = keys.Select(k => k.Value).ToArray() });
+        }
 
         var held = new List<(string Sku, int Quantity, LineFigures After)>(lines.Count);
+        string? linked = null;
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
+            {
                 held.Add((reader.GetString(0), reader.GetInt32(1),
                     new LineFigures(reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5))));
+                if (!reader.IsDBNull(6)) linked = reader.GetString(6);
+            }
 
         foreach (var (sku, quantity, after) in held)
             NoteThreshold(reservation.LocationCode, sku, after.OnHand, after.Reserved - quantity, after);
@@ -86,7 +100,7 @@ internal sealed partial class StockLedger
         {
             reservation.ClearDomainEvents(); // written above, in the same statement
             if (events.Count > 0) db.OutboxWritten = true;
-            return;
+            return linked;
         }
         // Short: the reservation was not written; the caller's transaction rolls back the lines that were held.
         var shortages = new List<StockShortage>();
@@ -130,7 +144,6 @@ internal sealed partial class StockLedger
         , rl AS (
             INSERT INTO "ReservationLines" ("ReservationId", "Sku", "Quantity")
             SELECT @id, @sku, @q FROM ok WHERE ok.held)
-        SELECT u."Sku", u.q, u."OnHand", u."Reserved", u."SafetyStock", u."LowStockThreshold" FROM u
         """;
 
     /// <summary>Several lines: the rows are first locked in ordinal SKU order (a MATERIALIZED CTE with FOR UPDATE, which
@@ -152,7 +165,6 @@ internal sealed partial class StockLedger
         , rl AS (
             INSERT INTO "ReservationLines" ("ReservationId", "Sku", "Quantity")
             SELECT @id, t.sku, t.q FROM t, ok WHERE ok.held)
-        SELECT u."Sku", u.q, u."OnHand", u."Reserved", u."SafetyStock", u."LowStockThreshold" FROM u
         """;
 
     /// <summary>What both variants write after the UPDATE: the ledger rows of what was held, and, when all was held, the
@@ -172,11 +184,42 @@ internal sealed partial class StockLedger
             WHERE ok.held ORDER BY x.i)
         """;
 
+    /// <summary>The customer registry's common case in the same statement: when every identifier the hold carries (normalized
+    /// as <see cref="Domain.Customers.CustomerKeys"/> does) already belongs to one record and that record is live, the hold is
+    /// linked to it, exactly what <see cref="Application.Customers.CustomerRegistry.RecordAsync"/> would do there (it would
+    /// read the owners, follow none, claim nothing, merge nothing and add the link). Any other case (a new identifier, two
+    /// owners, a merged owner, no identifier at all) links nothing here and the caller goes through the registry.</summary>
+    private const string LinkKnownCustomerSql = """
+        , ck AS (SELECT * FROM unnest(@ckinds, @cvalues) AS ck(kind, value)),
+        co AS (
+            SELECT min(i."CustomerId") AS id
+            FROM ck LEFT JOIN "CustomerIdentifiers" i ON i."Kind" = ck.kind AND i."Value" = ck.value
+            HAVING count(*) > 0 AND count(i."CustomerId") = count(*) AND count(DISTINCT i."CustomerId") = 1),
+        cl AS (
+            INSERT INTO "CustomerLinks" ("Activity", "SubjectId", "CustomerId", "Channel", "Name", "At")
+            SELECT 'Reservation', @id, c."Id", @channel, @cname, @at
+            FROM co JOIN "Customers" c ON c."Id" = co.id AND c."MergedIntoId" IS NULL, ok
+            WHERE ok.held
+            RETURNING "CustomerId")
+        """;
+
+    /// <summary>The held lines with their new figures, and the registry id the hold was linked to (or NULL).</summary>
+    private const string HoldResultLinkedSql = """
+
+        SELECT u."Sku", u.q, u."OnHand", u."Reserved", u."SafetyStock", u."LowStockThreshold", (SELECT cl."CustomerId" FROM cl) FROM u
+        """;
+
+    private const string HoldResultSql = """
+
+        SELECT u."Sku", u.q, u."OnHand", u."Reserved", u."SafetyStock", u."LowStockThreshold", NULL::varchar FROM u
+        """;
+
     private void EnsureHoldColumnsMatchModel()
     {
         if (_holdColumnsChecked) return;
         Check(typeof(Reservation), "Reservations", ReservationColumns);
         Check(typeof(ReservationLine), "ReservationLines", ReservationLineColumns);
+        Check(typeof(Domain.Customers.CustomerLink), "CustomerLinks", CustomerLinkColumns);
         _holdColumnsChecked = true;
 
         void Check(Type clr, string table, string[] written)

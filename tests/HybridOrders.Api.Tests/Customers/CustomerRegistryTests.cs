@@ -104,6 +104,54 @@ public abstract class CustomerRegistryTests(ApiFactory factory)
         after["returns"]!.AsArray().Count.ShouldBe(1);
     }
 
+    /// <summary>A returning customer's hold is linked in the hold's own statement on PostgreSQL (every identifier known, one
+    /// live owner); every other shape goes through the registry. Both must give the same record.</summary>
+    [Fact]
+    public async Task Holds_of_a_returning_customer_join_the_record_whichever_of_its_identifiers_they_carry()
+    {
+        var (store, sku) = await StoreWithStockAsync();
+        var second = await _admin.CreateProductAsync(4m);
+        await _admin.ReceiveAsync(store, second, 10);
+        var pos = factory.Pos(store);
+        var email = $"{Unique("back")}@example.com";
+        var phone = Phone();
+        var explicitId = Unique("crm");
+        await OrderAsync("web", new { id = explicitId, email }, store, sku);
+        var id = (await CustomerAsync(_admin, email)).Get<string>("id");
+
+        async Task<string> HoldAsync(object customer, params (string Sku, int Quantity)[] lines) =>
+            (await pos.PostJsonAsync("/api/v1/reservations", new
+            {
+                locationCode = store, channel = "pos", customer, lines = lines.Select(l => new { sku = l.Sku, quantity = l.Quantity }).ToArray(),
+            })).Expect(HttpStatusCode.Created).Get<string>("id");
+
+        var holds = new List<string>
+        {
+            await HoldAsync(new { email = email.ToUpperInvariant(), name = "Clara" }, (sku, 1)),        // known email: one line
+            await HoldAsync(new { id = explicitId, email }, (sku, 1), (second, 2)),                     // both known: several lines
+            await HoldAsync(new { email, phone }, (sku, 1)),                                            // a new phone joins the record
+            await HoldAsync(new { phone = phone.Replace(" ", "") }, (second, 1)),                      // and then finds it alone
+        };
+        var stranger = await HoldAsync(new { name = "Nobody" }, (sku, 1));                               // no identifier: a record of its own
+        var refused = await pos.PostJsonAsync("/api/v1/reservations", new
+        {
+            locationCode = store, channel = "pos", customer = new { email }, lines = new[] { new { sku = second, quantity = 99 } },
+        });
+        refused.ExpectProblem(HttpStatusCode.Conflict, "insufficient_stock");                          // refused: nothing linked
+
+        var customer = await CustomerAsync(_admin, phone);
+        customer.Get<string>("id").ShouldBe(id);
+        customer["reservations"]!.AsArray().Select(r => r!.Get<string>("id")).Order().ShouldBe(holds.Order());
+        customer["phones"]!.AsArray().Select(p => p!.GetValue<string>()).ShouldBe([phone]);
+        customer["names"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["Clara"]);
+        customer["channels"]!.AsArray().Select(c => c!.GetValue<string>()).Order().ShouldBe(["pos", "web"]);
+        (await _admin.GetJsonAsync($"/api/v1/reservations/{stranger}")).Expect(HttpStatusCode.OK);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<IHybridOrdersDbContext>();
+        var strangerRecord = await db.CustomerLinks.Where(l => l.SubjectId == Guid.Parse(stranger)).Select(l => l.CustomerId).SingleAsync();
+        strangerRecord.ShouldNotBe(id);
+    }
+
     [Fact]
     public async Task Till_sales_and_returns_join_the_record()
     {

@@ -19,16 +19,15 @@ internal static class CodeColumns
 
     public static bool IsCode(this Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property) => property.FindAnnotation(Annotation)?.Value is true;
 
-    /// <summary>Who the customer is, in the same columns wherever a customer is recorded, indexed for the cross-channel lookup.</summary>
-    public static void CustomerColumns<TOwner>(this OwnedNavigationBuilder<TOwner, CustomerRef> c, bool indexPhone) where TOwner : class
+    /// <summary>Who the customer is, as given, in the same columns wherever a customer is recorded. Not indexed: the
+    /// cross-channel lookup goes through the customer registry (CustomerIdentifiers, CustomerLinks), and an index here would
+    /// only cost every hold and order its upkeep.</summary>
+    public static void CustomerColumns<TOwner>(this OwnedNavigationBuilder<TOwner, CustomerRef> c) where TOwner : class
     {
         c.Property(x => x.Id).HasColumnName("CustomerId").HasMaxLength(128);
         c.Property(x => x.Email).HasColumnName("CustomerEmail").HasMaxLength(254);
         c.Property(x => x.Phone).HasColumnName("CustomerPhone").HasMaxLength(32);
         c.Property(x => x.Name).HasColumnName("CustomerName").HasMaxLength(200);
-        c.HasIndex(x => x.Id);
-        c.HasIndex(x => x.Email);
-        if (indexPhone) c.HasIndex(x => x.Phone);
     }
 }
 
@@ -105,7 +104,7 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.Quantities);
         b.HasOne<Location>().WithMany().HasForeignKey(r => r.LocationCode).OnDelete(DeleteBehavior.Restrict);
-        b.OwnsOne(r => r.Customer, c => c.CustomerColumns(indexPhone: false));
+        b.OwnsOne(r => r.Customer, c => c.CustomerColumns());
         b.Navigation(r => r.Customer).IsRequired();
         b.OwnsMany(r => r.Lines, l =>
         {
@@ -147,7 +146,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Domain.Order
         b.Property(o => o.PromoCode).HasMaxLength(64);
         b.Property(o => o.Version).IsConcurrencyToken();
         b.Ignore(o => o.Quantities);
-        b.OwnsOne(o => o.Customer, c => c.CustomerColumns(indexPhone: true));
+        b.OwnsOne(o => o.Customer, c => c.CustomerColumns());
         b.Navigation(o => o.Customer).IsRequired();
         b.OwnsMany(o => o.Lines, l =>
         {

@@ -1057,12 +1057,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.HasKey("OrderId");
 
-                            b1.HasIndex("Email");
-
-                            b1.HasIndex("Id");
-
-                            b1.HasIndex("Phone");
-
                             b1.ToTable("Orders");
 
                             b1.WithOwner()
@@ -1149,10 +1143,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                                 .HasColumnName("CustomerPhone");
 
                             b1.HasKey("ReservationId");
-
-                            b1.HasIndex("Email");
-
-                            b1.HasIndex("Id");
 
                             b1.ToTable("Reservations");
 

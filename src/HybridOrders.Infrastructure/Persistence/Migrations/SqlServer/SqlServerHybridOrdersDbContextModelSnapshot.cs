@@ -1072,12 +1072,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
 
                             b1.HasKey("OrderId");
 
-                            b1.HasIndex("Email");
-
-                            b1.HasIndex("Id");
-
-                            b1.HasIndex("Phone");
-
                             b1.ToTable("Orders");
 
                             b1.WithOwner()
@@ -1165,10 +1159,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasColumnName("CustomerPhone");
 
                             b1.HasKey("ReservationId");
-
-                            b1.HasIndex("Email");
-
-                            b1.HasIndex("Id");
 
                             b1.ToTable("Reservations");
 

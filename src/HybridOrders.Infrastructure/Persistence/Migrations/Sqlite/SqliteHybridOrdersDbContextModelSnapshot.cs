@@ -1046,12 +1046,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.HasKey("OrderId");
 
-                            b1.HasIndex("Email");
-
-                            b1.HasIndex("Id");
-
-                            b1.HasIndex("Phone");
-
                             b1.ToTable("Orders");
 
                             b1.WithOwner()
@@ -1138,10 +1132,6 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnName("CustomerPhone");
 
                             b1.HasKey("ReservationId");
-
-                            b1.HasIndex("Email");
-
-                            b1.HasIndex("Id");
 
                             b1.ToTable("Reservations");
 
