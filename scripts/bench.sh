@@ -123,6 +123,8 @@ if [ "${BENCH_STATEMENTS:-0}" = 1 ]; then
   # Statement counting costs a little server CPU in both phases alike; fsync and everything else stay as pg.sh set them.
   psql_bench -d postgres -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
   pg_as_owner "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w -t 30 restart >/dev/null
+  # Planning counts as server time too (a statement re-planned on every call shows it here).
+  psql_bench -d postgres -c "ALTER SYSTEM SET pg_stat_statements.track_planning = on" -c "SELECT pg_reload_conf()" >/dev/null
 fi
 echo "fsync = $(psql_bench -d postgres -At -c 'SHOW fsync'), synchronous_commit = $(psql_bench -d postgres -At -c 'SHOW synchronous_commit')" >&2
 

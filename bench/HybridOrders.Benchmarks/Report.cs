@@ -25,7 +25,7 @@ internal static class Report
         Console.WriteLine($"  per {per}: {u.CommitsPerOp:F2} commits, {u.WalFlushesPerOp:F3} WAL fsyncs (group commit: {1 / u.WalFlushesPerOp:F1} {per}s per fsync), {u.WalBytesPerOp:F0} WAL bytes");
         if (u.Statements.Count > 0)
         {
-            Console.WriteLine($"  statements per {per} ({u.Statements.Sum(s => s.CallsPerOp):F2} in all; mean server time each; text as pg_stat_statements first saw it):");
+            Console.WriteLine($"  statements per {per} ({u.Statements.Sum(s => s.CallsPerOp):F2} in all; mean server time each, planning included; text as pg_stat_statements first saw it):");
             foreach (var s in u.Statements.Take(12))
                 Console.WriteLine($"    {s.CallsPerOp,5:F2} x {s.MeanMs,6:F3} ms  {OneLine(s.Query)}");
         }

@@ -179,7 +179,7 @@ internal sealed partial class ResourceProbe(NpgsqlDataSource admin, int? apiPid,
     private static async Task<Dictionary<long, (string, long, double)>> StatementsAsync(NpgsqlConnection connection)
     {
         const string sql = """
-            SELECT queryid, query, calls, total_exec_time FROM pg_stat_statements
+            SELECT queryid, query, calls, total_exec_time + total_plan_time FROM pg_stat_statements
             WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
               AND query NOT ILIKE '%pg_stat%' AND query NOT ILIKE '%pg_extension%' AND query NOT ILIKE '%pg_backend_pid%'
               AND queryid IS NOT NULL
