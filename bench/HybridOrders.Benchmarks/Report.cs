@@ -5,7 +5,8 @@ namespace HybridOrders.Benchmarks;
 /// <summary>Prints the phases as they finish, then the comparisons, then the figures in compact <c>RESULT</c> lines.</summary>
 internal static class Report
 {
-    public const double TargetRatio = 0.6;
+    /// <summary>Issue 12's targets: holds at 0.6 of the raw ceiling with each hold on its own SKU (spread), 0.7 on one hot row.</summary>
+    public static double TargetRatio(string variant) => variant == "hot" ? 0.7 : 0.6;
 
     public static void Variant(string variant, string what, IEnumerable<PhaseResult> phases)
     {
@@ -40,7 +41,7 @@ internal static class Report
         {
             var ratio = api.PerSecond / raw.PerSecond;
             Console.WriteLine($"{variant}: API {api.PerSecond:F1} holds/s vs raw {raw.PerSecond:F1} tx/s = ratio {ratio:F2} " +
-                              $"({(ratio >= TargetRatio ? "meets" : "below")} the {TargetRatio} target); " +
+                              $"({(ratio >= TargetRatio(variant) ? "meets" : "below")} the {TargetRatio(variant)} target); " +
                               $"latency API p50/p99 {api.P50Ms:F2}/{api.P99Ms:F2} ms, raw {raw.P50Ms:F2}/{raw.P99Ms:F2} ms");
         }
     }
