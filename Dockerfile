@@ -12,11 +12,16 @@ COPY src/HybridOrders.Domain/HybridOrders.Domain.csproj src/HybridOrders.Domain/
 COPY src/HybridOrders.Application/HybridOrders.Application.csproj src/HybridOrders.Application/
 COPY src/HybridOrders.Infrastructure/HybridOrders.Infrastructure.csproj src/HybridOrders.Infrastructure/
 COPY src/HybridOrders.Api/HybridOrders.Api.csproj src/HybridOrders.Api/
-RUN dotnet restore src/HybridOrders.Api/HybridOrders.Api.csproj
+# For the image's own runtime, so that the publish below is ReadyToRun (precompiled: a start JITs far less, and under load the
+# background JIT stops competing with requests sooner; see the Api project and bench/README.md). BuildKit sets TARGETARCH.
+ARG TARGETARCH
+RUN echo "linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64)" > /tmp/rid \
+    && dotnet restore src/HybridOrders.Api/HybridOrders.Api.csproj -r "$(cat /tmp/rid)"
 COPY src/ src/
 # The Api project links db/seed/** into its output as seed/ (the demo network).
 COPY db/seed/ db/seed/
-RUN dotnet publish src/HybridOrders.Api/HybridOrders.Api.csproj -c Release -o /app/publish --no-restore -p:UseAppHost=false
+RUN dotnet publish src/HybridOrders.Api/HybridOrders.Api.csproj -c Release -r "$(cat /tmp/rid)" --self-contained false \
+    -o /app/publish --no-restore -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl only for the HEALTHCHECK (the aspnet image has none).
