@@ -9,11 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HybridOrders.Api.Tests.Operations;
 
-/// <summary>A host whose pool has one connection and waits at most a second for it: while the test holds that connection,
-/// the API cannot reach its database, as under overload.</summary>
+/// <summary>A host whose pool has one connection and waits at most five seconds for it: while the test holds that connection,
+/// the API cannot reach its database, as under overload. (One second made the host's own start flaky: at the start of the
+/// suite, with every fixture creating its database at once, opening the connection for the migrations took longer.)</summary>
 public sealed class OnePooledConnectionFactory : PostgresApiFactory
 {
-    protected override string ConnectionString => base.ConnectionString + ";Maximum Pool Size=1;Timeout=1";
+    protected override string ConnectionString => base.ConnectionString + ";Maximum Pool Size=1;Timeout=5";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
