@@ -53,7 +53,7 @@ public sealed class HoldStockHandler(IHybridOrdersDbContext db, IStockLedger led
                 throw new DomainException("location_inactive", $"Location '{location.Code}' is not active.", RefusalKind.Unprocessable);
             throw;
         }
-        if (linked is null) // a returning customer was linked by the hold's own statement
+        if (linked is null) // unless the hold's own statement already linked a returning customer
             await customers.RecordAsync(reservation.Customer, reservation.Channel, Domain.Customers.CustomerActivity.Reservation, reservation.Id, ct);
         return ReservationResponse.From(reservation);
     }

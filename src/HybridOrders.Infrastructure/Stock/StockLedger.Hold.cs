@@ -14,8 +14,9 @@ namespace HybridOrders.Infrastructure.Stock;
 /// location, so that is its SKUs in ordinal order), the ledger's <c>reserve</c> rows from the UPDATE's RETURNING, and, only
 /// when every line was held, the reservation, its lines, its <c>reservation.created</c> event and, for a returning customer,
 /// its link in the customer registry (<see cref="LinkKnownCustomerSql"/>). The new figures come back for the stock events,
-/// as from every other ledger update. With the caller's BEGIN (sent along by Npgsql) and COMMIT that is two round trips. When a line is short, nothing of the reservation is written and the caller's transaction rolls back
-/// the lines that were held. Other providers take the general path: <see cref="ApplyAsync"/> and the unit of work.
+/// as from every other ledger update. With the caller's BEGIN (sent along by Npgsql) and COMMIT that is two round trips.
+/// When a line is short, nothing of the reservation is written and the caller's transaction rolls back the lines that were
+/// held. Other providers take the general path: <see cref="ApplyAsync"/> and the unit of work.
 /// </summary>
 internal sealed partial class StockLedger
 {
@@ -32,8 +33,9 @@ internal sealed partial class StockLedger
 
     public async Task<string?> HoldAsync(Reservation reservation, CancellationToken ct)
     {
-        var citus = db.Database.IsNpgsql() && await IsCitusAsync(ct);
-        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not { } tx || (reservation.Lines.Count > 1 && citus))
+        var npgsql = db.Database.IsNpgsql();
+        var citus = npgsql && await IsCitusAsync(ct);
+        if (!npgsql || db.Database.CurrentTransaction is not { } tx || (reservation.Lines.Count > 1 && citus))
         {
             await ReserveInLockOrderAsync(reservation, ct);
             db.Reservations.Add(reservation);
@@ -217,19 +219,10 @@ internal sealed partial class StockLedger
     private void EnsureHoldColumnsMatchModel()
     {
         if (_holdColumnsChecked) return;
-        Check(typeof(Reservation), "Reservations", ReservationColumns);
-        Check(typeof(ReservationLine), "ReservationLines", ReservationLineColumns);
-        Check(typeof(Domain.Customers.CustomerLink), "CustomerLinks", CustomerLinkColumns);
+        const string writer = "The hold statement (StockLedger.Hold.cs)";
+        WrittenColumns.Check(db.Model, "Reservations", ReservationColumns, writer);
+        WrittenColumns.Check(db.Model, "ReservationLines", ReservationLineColumns, writer);
+        WrittenColumns.Check(db.Model, "CustomerLinks", CustomerLinkColumns, writer);
         _holdColumnsChecked = true;
-
-        void Check(Type clr, string table, string[] written)
-        {
-            var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table);
-            var columns = db.Model.GetEntityTypes().Where(t => t.GetTableName() == table)
-                .SelectMany(t => t.GetProperties()).Select(p => p.GetColumnName(store)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            if (!columns.SetEquals(written))
-                throw new InvalidOperationException(
-                    $"The hold statement writes [{string.Join(", ", written)}] to {table}, the model has [{string.Join(", ", columns.Order())}] ({clr.Name}): update StockLedger.Hold.cs.");
-        }
     }
 }

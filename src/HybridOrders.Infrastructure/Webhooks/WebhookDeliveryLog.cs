@@ -71,12 +71,7 @@ internal static class WebhookDeliveryLog
     private static void EnsureColumnsMatchModel(HybridOrdersDbContext db)
     {
         if (_columnsChecked) return;
-        var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table("WebhookDeliveries");
-        var columns = db.Model.GetEntityTypes().Where(t => t.GetTableName() == "WebhookDeliveries")
-            .SelectMany(t => t.GetProperties()).Select(p => p.GetColumnName(store)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        if (!columns.SetEquals(Columns))
-            throw new InvalidOperationException(
-                $"The delivery-log statement writes [{string.Join(", ", Columns)}], the model has [{string.Join(", ", columns.Order())}]: update WebhookDeliveryLog.cs.");
+        WrittenColumns.Check(db.Model, "WebhookDeliveries", Columns, "The delivery-log statement (WebhookDeliveryLog.cs)");
         _columnsChecked = true;
     }
 }
