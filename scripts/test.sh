@@ -37,7 +37,9 @@ if ! cmp -s tests/clients/package-lock.json tests/clients/node_modules/.installe
   (cd tests/clients && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null && cp package-lock.json node_modules/.installed-from-lock)
 fi
 status=0
-dotnet test HybridOrders.sln -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
+# HYBRIDORDERS_TEST_LOGGER='--logger console;verbosity=detailed' also shows the API's own log (a 500's exception) per test.
+# shellcheck disable=SC2086
+dotnet test HybridOrders.sln -c Release ${HYBRIDORDERS_TEST_LOGGER:-} --logger "trx" --results-directory "$results" "$@" || status=$?
 
 read -r passed failed total < <(python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET

@@ -49,14 +49,15 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
     }
 }
 
-/// <summary>Runs each command in one transaction: all of it is written, or nothing.</summary>
+/// <summary>Runs each command in one transaction: all of it is written, or nothing. An <see cref="ITransactionOnDemand"/>
+/// command begins it itself when its one self-committing statement is not enough.</summary>
 public sealed class TransactionBehaviour<TMessage, TResponse>(IUnitOfWork unitOfWork)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
     public ValueTask<TResponse> Handle(TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
-        new(unitOfWork.InTransactionAsync(ct => next(message, ct).AsTask(), cancellationToken));
+        new(unitOfWork.InTransactionAsync(ct => next(message, ct).AsTask(), message is ITransactionOnDemand, cancellationToken));
 }
 
 /// <summary>Records holds and orders by channel and outcome, and refusals for want of stock, on <see cref="HybridOrdersMetrics"/>;

@@ -45,6 +45,14 @@ public interface IStockLedger
     /// the caller records the customer through the registry.</para></summary>
     Task<string?> HoldAsync(Domain.Reservations.Reservation reservation, CancellationToken ct);
 
+    /// <summary>The whole of a new hold as ONE statement that commits by itself, outside any transaction
+    /// (<see cref="ITransactionOnDemand"/>): its stock, ledger rows, reservation, event and customer link, all or nothing.
+    /// Only where that is the whole of it: single PostgreSQL, no transaction open (no idempotency key), a returning customer
+    /// (every identifier already on one live registry record), every line available, and no line crossing its low-stock
+    /// threshold (which adds a stock event). True: written and committed. False: nothing was written; the caller begins its
+    /// transaction and takes <see cref="HoldAsync"/>, which handles every case (and says why a hold is refused).</summary>
+    Task<bool> TryHoldAtOnceAsync(Domain.Reservations.Reservation reservation, CancellationToken ct) => Task.FromResult(false);
+
     /// <summary>Gives held units back to available.</summary>
     Task ReleaseAsync(string locationCode, IReadOnlyList<StockQuantity> lines, string reference, CancellationToken ct) =>
         ApplyAsync(new StockMoves().Release(locationCode, lines, reference), ct);

@@ -13,7 +13,7 @@ public sealed record HoldStock(
     SalesChannel? Channel,
     CustomerDto? Customer,
     IReadOnlyList<QuantityLine?>? Lines,
-    int? HoldMinutes) : ICommand<ReservationResponse>;
+    int? HoldMinutes) : ICommand<ReservationResponse>, ITransactionOnDemand;
 
 public sealed class HoldStockValidator : AbstractValidator<HoldStock>
 {
@@ -27,7 +27,8 @@ public sealed class HoldStockValidator : AbstractValidator<HoldStock>
     }
 }
 
-public sealed class HoldStockHandler(IHybridOrdersDbContext db, IStockLedger ledger, IClock clock, ICurrentUser user, Customers.CustomerRegistry customers)
+public sealed class HoldStockHandler(IHybridOrdersDbContext db, IStockLedger ledger, IClock clock, ICurrentUser user, Customers.CustomerRegistry customers,
+    IUnitOfWork unitOfWork)
     : ICommandHandler<HoldStock, ReservationResponse>
 {
     public async ValueTask<ReservationResponse> Handle(HoldStock command, CancellationToken ct)
@@ -38,8 +39,13 @@ public sealed class HoldStockHandler(IHybridOrdersDbContext db, IStockLedger led
             command.Customer!.ToDomain(), lines, clock.GetCurrentInstant(),
             Duration.FromMinutes(command.HoldMinutes ?? Reservation.DefaultHoldMinutes));
 
-        // The hot path is the conditional update alone (it also checks the location is active). Only a refusal reads the
-        // location and the catalogue, to say precisely why: unknown location or SKU, inactive location, or short stock.
+        // The common case, a returning customer's hold of what is there, is one statement that commits by itself.
+        if (await ledger.TryHoldAtOnceAsync(reservation, ct)) return ReservationResponse.From(reservation);
+
+        // Every other case in one transaction. Its hot part is still the conditional update alone (it also checks the location
+        // is active). Only a refusal reads the location and the catalogue, to say precisely why: unknown location or SKU,
+        // inactive location, or short stock.
+        await unitOfWork.BeginAsync(ct);
         string? linked;
         try
         {

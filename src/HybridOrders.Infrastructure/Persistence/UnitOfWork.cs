@@ -1,10 +1,11 @@
 using HybridOrders.Application.Common;
+using Microsoft.EntityFrameworkCore;
 
 namespace HybridOrders.Infrastructure.Persistence;
 
 internal sealed class UnitOfWork(HybridOrdersDbContext db, TransactionRetry retry) : IUnitOfWork
 {
-    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, bool onDemand, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null)
         {
@@ -18,12 +19,13 @@ internal sealed class UnitOfWork(HybridOrdersDbContext db, TransactionRetry retr
         db.Database.AutoSavepointsEnabled = false;
         return await retry.RunAsync(async token =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(token);
+            var tx = onDemand ? null : await db.Database.BeginTransactionAsync(token);
             try
             {
                 var result = await work(token);
-                await db.SaveChangesAsync(token);
-                await tx.CommitAsync(token);
+                tx ??= db.Database.CurrentTransaction; // begun on demand by the work, if it needed one
+                await db.SaveChangesAsync(token); // on demand and never begun: one SaveChanges is atomic by itself
+                if (tx is not null) await tx.CommitAsync(token);
                 return result;
             }
             catch
@@ -31,6 +33,15 @@ internal sealed class UnitOfWork(HybridOrdersDbContext db, TransactionRetry retr
                 db.ChangeTracker.Clear();
                 throw;
             }
+            finally
+            {
+                if ((tx ?? db.Database.CurrentTransaction) is { } done) await done.DisposeAsync(); // not committed: rolled back
+            }
         }, () => Task.CompletedTask, ct); // disposing the transaction rolled it back; the tracker is already clear
+    }
+
+    public async Task BeginAsync(CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null) await db.Database.BeginTransactionAsync(ct);
     }
 }

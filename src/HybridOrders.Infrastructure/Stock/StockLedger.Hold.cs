@@ -49,42 +49,7 @@ internal sealed partial class StockLedger
 
         // On Citus the registry stays on the coordinator (ADR 0012) and is not joined into the sharded hold: the caller records it.
         var sql = (lines.Count == 1 ? HoldOneLineSql : HoldLinesSql) + (citus ? HoldResultSql : LinkKnownCustomerSql + HoldResultLinkedSql);
-        await using var command = new NpgsqlCommand(sql,
-            (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction());
-        var p = command.Parameters;
-        p.Add(new NpgsqlParameter<string>("loc", NpgsqlDbType.Varchar) { TypedValue = reservation.LocationCode });
-        if (lines.Count == 1)
-        {
-            p.Add(new NpgsqlParameter<string>("sku", NpgsqlDbType.Varchar) { TypedValue = lines[0].Sku });
-            p.Add(new NpgsqlParameter<int>("q", NpgsqlDbType.Integer) { TypedValue = lines[0].Quantity });
-        }
-        else
-        {
-            p.Add(new NpgsqlParameter<string[]>("skus", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = lines.Select(l => l.Sku).ToArray() });
-            p.Add(new NpgsqlParameter<int[]>("qs", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = lines.Select(l => l.Quantity).ToArray() });
-        }
-        p.Add(new NpgsqlParameter<int>("n", NpgsqlDbType.Integer) { TypedValue = lines.Count });
-        p.Add(new NpgsqlParameter<string>("ref", NpgsqlDbType.Varchar) { TypedValue = Application.Reservations.ReservationReference.For(reservation.Id) });
-        p.Add(new NpgsqlParameter<NodaTime.Instant>("at", NpgsqlDbType.TimestampTz) { TypedValue = reservation.CreatedAt });
-        p.Add(new NpgsqlParameter<Guid>("id", NpgsqlDbType.Uuid) { TypedValue = reservation.Id });
-        p.Add(new NpgsqlParameter<string>("channel", NpgsqlDbType.Varchar) { TypedValue = reservation.Channel.ToString() });
-        p.Add(Text("cid", reservation.Customer.Id));
-        p.Add(Text("cemail", reservation.Customer.Email));
-        p.Add(Text("cphone", reservation.Customer.Phone));
-        p.Add(Text("cname", reservation.Customer.Name));
-        p.Add(new NpgsqlParameter<string>("status", NpgsqlDbType.Varchar) { TypedValue = reservation.Status.ToString() });
-        p.Add(new NpgsqlParameter<NodaTime.Instant>("expires", NpgsqlDbType.TimestampTz) { TypedValue = reservation.ExpiresAt });
-        p.Add(new NpgsqlParameter<int>("version", NpgsqlDbType.Integer) { TypedValue = reservation.Version });
-        p.Add(new NpgsqlParameter<string[]>("etype", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = events.Select(e => e.Type).ToArray() });
-        p.Add(new NpgsqlParameter<NodaTime.Instant>("eat", NpgsqlDbType.TimestampTz) { TypedValue = clock.GetCurrentInstant() });
-        p.Add(new NpgsqlParameter<string[]>("edata", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = events.Select(e => e.Data).ToArray() });
-        p.Add(new NpgsqlParameter<string?[]>("elocs", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = events.Select(e => e.Locations).ToArray() });
-        if (!citus)
-        {
-            var keys = Domain.Customers.CustomerKeys.Of(reservation.Customer);
-            p.Add(new NpgsqlParameter<string[]>("ckinds", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = keys.Select(k => k.Kind.ToString()).ToArray() });
-            p.Add(new NpgsqlParameter<string[]>("cvalues", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = keys.Select(k => k.Value).ToArray() });
-        }
+        await using var command = HoldCommand(sql, reservation, lines, events, withCustomerKeys: !citus, (NpgsqlTransaction)tx.GetDbTransaction());
 
         var held = new List<(string Sku, int Quantity, LineFigures After)>(lines.Count);
         string? linked = null;
@@ -115,6 +80,82 @@ internal sealed partial class StockLedger
         throw new InsufficientStockException(shortages);
     }
 
+    public async Task<bool> TryHoldAtOnceAsync(Reservation reservation, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null || await IsCitusAsync(ct)) return false;
+        if (Domain.Customers.CustomerKeys.Of(reservation.Customer).Count == 0) return false; // the registry makes it a new record
+        EnsureHoldColumnsMatchModel();
+        var lines = reservation.Lines.OrderBy(l => l.Sku, StringComparer.Ordinal).ToList();
+        NoteLocking(reservation.LocationCode, lines[0].Sku);
+        NoteLocking(reservation.LocationCode, lines[^1].Sku);
+        var events = reservation.DomainEvents.Select(outbox.Unsaved).ToList();
+        await using var command = HoldCommand((lines.Count == 1 ? HoldOneLineAtOnceSql : HoldLinesAtOnceSql) + HoldWritesSql + AtOnceLinkSql
+            + (lines.Count == 1 ? OneLineSql : LinesSql) + HoldResultLinkedSql, reservation, lines, events, withCustomerKeys: true, transaction: null);
+
+        await db.Database.OpenConnectionAsync(ct);
+        var held = 0;
+        string? linked = null;
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                held++;
+                if (!reader.IsDBNull(6)) linked = reader.GetString(6);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        if (held != lines.Count) return false; // the statement's guard let nothing through: nothing was written
+        if (linked is null) throw new InvalidOperationException("The hold statement held stock without linking its customer.");
+        reservation.ClearDomainEvents(); // written and committed by the statement
+        if (events.Count > 0) outboxSignal.Notify();
+        return true;
+    }
+
+    private NpgsqlCommand HoldCommand(string sql, Reservation reservation, List<ReservationLine> lines, List<Application.Events.EventRecord> events,
+        bool withCustomerKeys, NpgsqlTransaction? transaction)
+    {
+        var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection(), transaction);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<string>("loc", NpgsqlDbType.Varchar) { TypedValue = reservation.LocationCode });
+        if (lines.Count == 1)
+        {
+            p.Add(new NpgsqlParameter<string>("sku", NpgsqlDbType.Varchar) { TypedValue = lines[0].Sku });
+            p.Add(new NpgsqlParameter<int>("q", NpgsqlDbType.Integer) { TypedValue = lines[0].Quantity });
+        }
+        else
+        {
+            p.Add(new NpgsqlParameter<string[]>("skus", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = lines.Select(l => l.Sku).ToArray() });
+            p.Add(new NpgsqlParameter<int[]>("qs", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = lines.Select(l => l.Quantity).ToArray() });
+        }
+        p.Add(new NpgsqlParameter<int>("n", NpgsqlDbType.Integer) { TypedValue = lines.Count });
+        p.Add(new NpgsqlParameter<string>("ref", NpgsqlDbType.Varchar) { TypedValue = Application.Reservations.ReservationReference.For(reservation.Id) });
+        p.Add(new NpgsqlParameter<NodaTime.Instant>("at", NpgsqlDbType.TimestampTz) { TypedValue = reservation.CreatedAt });
+        p.Add(new NpgsqlParameter<Guid>("id", NpgsqlDbType.Uuid) { TypedValue = reservation.Id });
+        p.Add(new NpgsqlParameter<string>("channel", NpgsqlDbType.Varchar) { TypedValue = reservation.Channel.ToString() });
+        p.Add(Text("cid", reservation.Customer.Id));
+        p.Add(Text("cemail", reservation.Customer.Email));
+        p.Add(Text("cphone", reservation.Customer.Phone));
+        p.Add(Text("cname", reservation.Customer.Name));
+        p.Add(new NpgsqlParameter<string>("status", NpgsqlDbType.Varchar) { TypedValue = reservation.Status.ToString() });
+        p.Add(new NpgsqlParameter<NodaTime.Instant>("expires", NpgsqlDbType.TimestampTz) { TypedValue = reservation.ExpiresAt });
+        p.Add(new NpgsqlParameter<int>("version", NpgsqlDbType.Integer) { TypedValue = reservation.Version });
+        p.Add(new NpgsqlParameter<string[]>("etype", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = events.Select(e => e.Type).ToArray() });
+        p.Add(new NpgsqlParameter<NodaTime.Instant>("eat", NpgsqlDbType.TimestampTz) { TypedValue = clock.GetCurrentInstant() });
+        p.Add(new NpgsqlParameter<string[]>("edata", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = events.Select(e => e.Data).ToArray() });
+        p.Add(new NpgsqlParameter<string?[]>("elocs", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = events.Select(e => e.Locations).ToArray() });
+        if (withCustomerKeys)
+        {
+            var keys = Domain.Customers.CustomerKeys.Of(reservation.Customer);
+            p.Add(new NpgsqlParameter<string[]>("ckinds", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = keys.Select(k => k.Kind.ToString()).ToArray() });
+            p.Add(new NpgsqlParameter<string[]>("cvalues", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = keys.Select(k => k.Value).ToArray() });
+        }
+        return command;
+    }
+
     /// <summary>Databases (by connection string) that are a Citus coordinator. Citus refuses the several-line statement: its
     /// lines live on different shards, and a FOR UPDATE over several shards cannot be planned ("could not run distributed
     /// query with FOR UPDATE/SHARE commands"). There a hold of several SKUs takes the general path, one conditional UPDATE
@@ -142,7 +183,10 @@ internal sealed partial class StockLedger
             WHERE s."LocationCode" = @loc AND s."Sku" = @sku AND s."OnHand" - s."Reserved" - s."SafetyStock" >= @q
               AND EXISTS (SELECT 1 FROM "Locations" l WHERE l."Code" = @loc AND l."IsActive")
             RETURNING s."Sku", @q AS q, s."OnHand", s."Reserved", s."SafetyStock", s."LowStockThreshold"),
-        """ + HoldWritesSql + """
+        """ + HoldWritesSql + OneLineSql;
+
+    private const string OneLineSql = """
+
         , rl AS (
             INSERT INTO "ReservationLines" ("ReservationId", "Sku", "Quantity")
             SELECT @id, @sku, @q FROM ok WHERE ok.held)
@@ -163,7 +207,10 @@ internal sealed partial class StockLedger
             WHERE s."LocationCode" = @loc AND s."Sku" = t.sku AND s."OnHand" - s."Reserved" - s."SafetyStock" >= t.q
               AND EXISTS (SELECT 1 FROM "Locations" l WHERE l."Code" = @loc AND l."IsActive")
             RETURNING s."Sku", t.q, s."OnHand", s."Reserved", s."SafetyStock", s."LowStockThreshold"),
-        """ + HoldWritesSql + """
+        """ + HoldWritesSql + LinesSql;
+
+    private const string LinesSql = """
+
         , rl AS (
             INSERT INTO "ReservationLines" ("ReservationId", "Sku", "Quantity")
             SELECT @id, t.sku, t.q FROM t, ok WHERE ok.held)
@@ -201,6 +248,72 @@ internal sealed partial class StockLedger
             INSERT INTO "CustomerLinks" ("Activity", "SubjectId", "CustomerId", "Channel", "Name", "At")
             SELECT 'Reservation', @id, c."Id", @channel, @cname, @at
             FROM co JOIN "Customers" c ON c."Id" = co.id AND c."MergedIntoId" IS NULL, ok
+            WHERE ok.held
+            RETURNING "CustomerId")
+        """;
+
+    /// <summary>The registry record every identifier of the hold already belongs to, if there is one and it is live (as
+    /// <see cref="LinkKnownCustomerSql"/> decides); for the self-committing statement, which holds nothing without it.</summary>
+    private const string KnownCustomerSql = """
+        ck AS (SELECT * FROM unnest(@ckinds, @cvalues) AS ck(kind, value)),
+        cust AS (
+            SELECT c."Id" FROM "Customers" c
+            WHERE c."MergedIntoId" IS NULL AND c."Id" = (
+                SELECT min(i."CustomerId")
+                FROM ck LEFT JOIN "CustomerIdentifiers" i ON i."Kind" = ck.kind AND i."Value" = ck.value
+                HAVING count(*) > 0 AND count(i."CustomerId") = count(*) AND count(DISTINCT i."CustomerId") = 1))
+        """;
+
+    /// <summary>
+    /// The self-committing statement (<see cref="TryHoldAtOnceAsync"/>), one line. Its guard lets the UPDATE through only when
+    /// the statement is the whole hold: the customer is known (<see cref="KnownCustomerSql"/>), the line has the quantity, and
+    /// the hold does not take available from above its low-stock threshold to at or below it (that adds a <c>stock.low</c>
+    /// event, which the transactional path writes). Nothing passes the guard: nothing is written at all.
+    /// </summary>
+    private const string HoldOneLineAtOnceSql = "WITH " + KnownCustomerSql + """
+        ,
+        u AS (
+            UPDATE "StockLines" s SET "Reserved" = s."Reserved" + @q
+            WHERE s."LocationCode" = @loc AND s."Sku" = @sku AND s."OnHand" - s."Reserved" - s."SafetyStock" >= @q
+              AND (s."OnHand" - s."Reserved" - s."SafetyStock" - @q > s."LowStockThreshold"
+                   OR s."OnHand" - s."Reserved" - s."SafetyStock" <= s."LowStockThreshold")
+              AND EXISTS (SELECT 1 FROM "Locations" l WHERE l."Code" = @loc AND l."IsActive")
+              AND EXISTS (SELECT 1 FROM cust)
+            RETURNING s."Sku", @q AS q, s."OnHand", s."Reserved", s."SafetyStock", s."LowStockThreshold"),
+        """;
+
+    /// <summary>The self-committing statement, several lines: all of them or none, within the statement itself (there is no
+    /// transaction to roll back a partial hold). The lines are locked in ordinal SKU order first; a lock returns the row's
+    /// latest figures, so the guard (every line there, each available and crossing no threshold, as for one line) is checked
+    /// on what the UPDATE will change, and the UPDATE goes through for all lines or for none.</summary>
+    private const string HoldLinesAtOnceSql = """
+        WITH t AS (SELECT * FROM unnest(@skus, @qs) AS t(sku, q)),
+        """ + KnownCustomerSql + """
+        ,
+        k AS MATERIALIZED (
+            SELECT s."Sku", s."OnHand" - s."Reserved" - s."SafetyStock" AS a, s."LowStockThreshold" AS thr FROM "StockLines" s
+            WHERE s."LocationCode" = @loc AND s."Sku" = ANY (@skus)
+            ORDER BY s."Sku" COLLATE "C"
+            FOR UPDATE OF s),
+        g AS (
+            SELECT count(*) = @n AND coalesce(bool_and(k.a >= t.q AND (k.a - t.q > k.thr OR k.a <= k.thr)), false) AS pass
+            FROM k JOIN t ON t.sku = k."Sku"),
+        u AS (
+            UPDATE "StockLines" s SET "Reserved" = s."Reserved" + t.q
+            FROM t JOIN k ON k."Sku" = t.sku
+            WHERE s."LocationCode" = @loc AND s."Sku" = t.sku AND s."OnHand" - s."Reserved" - s."SafetyStock" >= t.q
+              AND (SELECT g.pass FROM g)
+              AND EXISTS (SELECT 1 FROM "Locations" l WHERE l."Code" = @loc AND l."IsActive")
+              AND EXISTS (SELECT 1 FROM cust)
+            RETURNING s."Sku", t.q, s."OnHand", s."Reserved", s."SafetyStock", s."LowStockThreshold"),
+        """;
+
+    /// <summary>The self-committing statement's customer link (the guard made sure there is a record to link to).</summary>
+    private const string AtOnceLinkSql = """
+
+        , cl AS (
+            INSERT INTO "CustomerLinks" ("Activity", "SubjectId", "CustomerId", "Channel", "Name", "At")
+            SELECT 'Reservation', @id, cust."Id", @channel, @cname, @at FROM cust, ok
             WHERE ok.held
             RETURNING "CustomerId")
         """;

@@ -17,7 +17,7 @@ namespace HybridOrders.Infrastructure.Stock;
 /// (the start of a deadlock cycle) is seen: logged always, refused where <see cref="StockOptions.EnforceLockOrder"/> is on.
 /// </summary>
 internal sealed partial class StockLedger(HybridOrdersDbContext db, IClock clock, IOptions<StockOptions> options, ILogger<StockLedger> logger,
-    Outbox.EventOutbox outbox)
+    Outbox.EventOutbox outbox, Outbox.OutboxSignal outboxSignal)
     : IStockLedger
 {
     private const int MaxCountAttempts = 10;

@@ -50,6 +50,35 @@ public abstract class StockConcurrencyTests(PostgresApiFactory factory)
     }
 
     [Fact]
+    public async Task Parallel_two_line_holds_of_a_returning_customer_hold_both_lines_or_neither()
+    {
+        var location = await _admin.CreateLocationAsync();
+        var scarce = await _admin.CreateProductAsync(sku: factory.NewSku());
+        var ample = await _admin.CreateProductAsync(sku: factory.NewSku());
+        await _admin.ReceiveAsync(location, scarce, 5);
+        await _admin.ReceiveAsync(location, ample, 50);
+        var pos = factory.Pos(location);
+        // The customer is known before the race, so the holds take the self-committing statement (all of it or nothing,
+        // with no transaction to roll back a half), except the one that sells the scarce line out (its stock.low event).
+        (await pos.PostJsonAsync("/api/v1/reservations", Hold(location, (ample, 1)))).Expect(HttpStatusCode.Created);
+
+        var results = await InParallel(40, i => pos.PostJsonAsync("/api/v1/reservations",
+            i % 2 == 0 ? Hold(location, (scarce, 1), (ample, 1)) : Hold(location, (ample, 1), (scarce, 1))));
+
+        results.Count(r => r.Status == HttpStatusCode.Created).ShouldBe(5);
+        results.Where(r => r.Status != HttpStatusCode.Created)
+            .ShouldAllBe(r => r.Status == HttpStatusCode.Conflict && r.Body!["code"]!.GetValue<string>() == "insufficient_stock");
+        results.Where(r => r.Status == HttpStatusCode.Created).ShouldAllBe(r => r.Body!["lines"]!.AsArray().Count == 2);
+        var scarceStock = await _admin.StockAsync(location, scarce);
+        var ampleStock = await _admin.StockAsync(location, ample);
+        (scarceStock.Reserved, scarceStock.Available).ShouldBe((5, 0));
+        ampleStock.Reserved.ShouldBe(6); // the first hold and one unit with each of the five: no refused hold kept a line
+        scarceStock.ShouldAgreeWithLedger();
+        ampleStock.ShouldAgreeWithLedger();
+        (scarceStock.Movements, ampleStock.Movements).ShouldBe((6, 7));
+    }
+
+    [Fact]
     public async Task Twenty_parallel_retries_with_one_idempotency_key_give_one_hold()
     {
         var location = await _admin.CreateLocationAsync();

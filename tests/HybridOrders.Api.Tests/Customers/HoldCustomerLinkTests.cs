@@ -66,6 +66,8 @@ public sealed class HoldCustomerLinkTestsOnPostgres(PostgresApiFactory factory) 
         var again = await HoldAsync(pos, store, sku, new { email = email.ToUpperInvariant() }); // returning: one statement links it
         RegistryQueries(again).ShouldBeEmpty(string.Join(Environment.NewLine, again));
         again.Count(sql => sql.Contains("\"StockLines\"", StringComparison.Ordinal)).ShouldBe(1);
+        again.ShouldHaveSingleItem(string.Join(Environment.NewLine, again)); // the self-committing statement alone (ADR 0013)
+        again[0].ShouldContain("cust AS", Case.Sensitive, again[0]);
 
         var customer = (await _admin.GetJsonAsync($"/api/v1/customers/{Uri.EscapeDataString(email)}")).Expect(HttpStatusCode.OK);
         customer["reservations"]!.AsArray().Count.ShouldBe(2);
