@@ -45,11 +45,14 @@ public sealed class QueryAvailabilityHandler(IHybridOrdersDbContext db, ICurrent
         var only = user.Role == ApiRole.Pos ? user.LocationCode : null;
 
         // One query for every SKU: the catalogue row (so unknown SKUs are told apart) with each active location's stock line
-        // that has anything to promise; the figures are summed and the nearest pickup store picked here.
+        // that has anything to promise; the figures are summed and the nearest pickup store picked here. The stock side names
+        // the SKUs itself: PostgreSQL does not carry the catalogue side's filter through the outer join, so without it the
+        // plan depends on fresh statistics (right after a bulk sync, before autovacuum analyzed the table, it read every stock
+        // line of the network: 20-34 ms at 36,000 lines against 2.5 ms with the SKUs named on both sides).
         var stock =
             from s in db.StockLines.AsNoTracking()
             join l in db.Locations.AsNoTracking() on s.LocationCode equals l.Code
-            where l.IsActive && (only == null || l.Code == only) && s.OnHand - s.Reserved - s.SafetyStock > 0
+            where skus.Contains(s.Sku) && l.IsActive && (only == null || l.Code == only) && s.OnHand - s.Reserved - s.SafetyStock > 0
             select new
             {
                 s.Sku, OnHand = (int?)s.OnHand, Reserved = (int?)s.Reserved, SafetyStock = (int?)s.SafetyStock, Code = (string?)l.Code, l.Name,
