@@ -82,15 +82,17 @@ internal sealed partial class StockLedger
 
     public async Task<bool> TryHoldAtOnceAsync(Reservation reservation, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null || await IsCitusAsync(ct)) return false;
+        // One line only: a statement is all or nothing for ONE row. With several, a line whose figures a concurrent release raised
+        // while the statement waited for its lock fails the UPDATE's check on the statement's snapshot while the others pass, and
+        // without a transaction nothing would take the half back; several lines take the transactional path.
+        if (reservation.Lines.Count != 1 || !db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null || await IsCitusAsync(ct)) return false;
         if (Domain.Customers.CustomerKeys.Of(reservation.Customer).Count == 0) return false; // the registry makes it a new record
         EnsureHoldColumnsMatchModel();
-        var lines = reservation.Lines.OrderBy(l => l.Sku, StringComparer.Ordinal).ToList();
+        var lines = reservation.Lines.ToList();
         NoteLocking(reservation.LocationCode, lines[0].Sku);
-        NoteLocking(reservation.LocationCode, lines[^1].Sku);
         var events = reservation.DomainEvents.Select(outbox.Unsaved).ToList();
-        await using var command = HoldCommand((lines.Count == 1 ? HoldOneLineAtOnceSql : HoldLinesAtOnceSql) + HoldWritesSql + AtOnceLinkSql
-            + (lines.Count == 1 ? OneLineSql : LinesSql) + HoldResultLinkedSql, reservation, lines, events, withCustomerKeys: true, transaction: null);
+        await using var command = HoldCommand(HoldOneLineAtOnceSql + HoldWritesSql + AtOnceLinkSql + OneLineSql + HoldResultLinkedSql,
+            reservation, lines, events, withCustomerKeys: true, transaction: null);
 
         await db.Database.OpenConnectionAsync(ct);
         var held = 0;
@@ -107,8 +109,9 @@ internal sealed partial class StockLedger
         finally
         {
             await db.Database.CloseConnectionAsync();
+            _highestLocked = null; // the statement's commit released its lock
         }
-        if (held != lines.Count) return false; // the statement's guard let nothing through: nothing was written
+        if (held != 1) return false; // the statement's guard let nothing through: nothing was written
         if (linked is null) throw new InvalidOperationException("The hold statement held stock without linking its customer.");
         reservation.ClearDomainEvents(); // written and committed by the statement
         if (events.Count > 0) outboxSignal.Notify();
@@ -193,7 +196,10 @@ internal sealed partial class StockLedger
         """;
 
     /// <summary>Several lines: the rows are first locked in ordinal SKU order (a MATERIALIZED CTE with FOR UPDATE, which
-    /// locks as its sorted rows come out), then updated.</summary>
+    /// locks as its sorted rows come out), then updated. The UPDATE's condition sees the statement's snapshot: a line that a
+    /// concurrent receipt or release raised while the statement waited for its lock is refused (the hold answers 409, and the
+    /// caller's transaction rolls back the lines that were held). That race is why a hold of several lines never runs
+    /// without a transaction (<see cref="TryHoldAtOnceAsync"/>).</summary>
     private const string HoldLinesSql = """
         WITH t AS (SELECT * FROM unnest(@skus, @qs) AS t(sku, q)),
         k AS MATERIALIZED (
@@ -280,32 +286,6 @@ internal sealed partial class StockLedger
               AND EXISTS (SELECT 1 FROM "Locations" l WHERE l."Code" = @loc AND l."IsActive")
               AND EXISTS (SELECT 1 FROM cust)
             RETURNING s."Sku", @q AS q, s."OnHand", s."Reserved", s."SafetyStock", s."LowStockThreshold"),
-        """;
-
-    /// <summary>The self-committing statement, several lines: all of them or none, within the statement itself (there is no
-    /// transaction to roll back a partial hold). The lines are locked in ordinal SKU order first; a lock returns the row's
-    /// latest figures, so the guard (every line there, each available and crossing no threshold, as for one line) is checked
-    /// on what the UPDATE will change, and the UPDATE goes through for all lines or for none.</summary>
-    private const string HoldLinesAtOnceSql = """
-        WITH t AS (SELECT * FROM unnest(@skus, @qs) AS t(sku, q)),
-        """ + KnownCustomerSql + """
-        ,
-        k AS MATERIALIZED (
-            SELECT s."Sku", s."OnHand" - s."Reserved" - s."SafetyStock" AS a, s."LowStockThreshold" AS thr FROM "StockLines" s
-            WHERE s."LocationCode" = @loc AND s."Sku" = ANY (@skus)
-            ORDER BY s."Sku" COLLATE "C"
-            FOR UPDATE OF s),
-        g AS (
-            SELECT count(*) = @n AND coalesce(bool_and(k.a >= t.q AND (k.a - t.q > k.thr OR k.a <= k.thr)), false) AS pass
-            FROM k JOIN t ON t.sku = k."Sku"),
-        u AS (
-            UPDATE "StockLines" s SET "Reserved" = s."Reserved" + t.q
-            FROM t JOIN k ON k."Sku" = t.sku
-            WHERE s."LocationCode" = @loc AND s."Sku" = t.sku AND s."OnHand" - s."Reserved" - s."SafetyStock" >= t.q
-              AND (SELECT g.pass FROM g)
-              AND EXISTS (SELECT 1 FROM "Locations" l WHERE l."Code" = @loc AND l."IsActive")
-              AND EXISTS (SELECT 1 FROM cust)
-            RETURNING s."Sku", t.q, s."OnHand", s."Reserved", s."SafetyStock", s."LowStockThreshold"),
         """;
 
     /// <summary>The self-committing statement's customer link (the guard made sure there is a record to link to).</summary>

@@ -75,7 +75,7 @@ public sealed class DeadlockVictimTests(PostgresApiFactory factory) : IClassFixt
         (await command.ExecuteNonQueryAsync()).ShouldBe(1);
     }
 
-    private static async Task WaitUntilBlockedAsync(PostgresApiFactory api)
+    internal static async Task WaitUntilBlockedAsync(PostgresApiFactory api)
     {
         await using var watcher = new NpgsqlConnection($"{PostgresServer.ConnectionString};Database={api.Database};Pooling=false");
         await watcher.OpenAsync();
@@ -86,7 +86,7 @@ public sealed class DeadlockVictimTests(PostgresApiFactory factory) : IClassFixt
             if ((long)(await command.ExecuteScalarAsync())! > 0) return;
             await Task.Delay(25);
         }
-        throw new TimeoutException("The cancel never waited for the locked stock line.");
+        throw new TimeoutException("The request never waited for the locked stock line.");
     }
 }
 

@@ -58,8 +58,8 @@ public abstract class StockConcurrencyTests(PostgresApiFactory factory)
         await _admin.ReceiveAsync(location, scarce, 5);
         await _admin.ReceiveAsync(location, ample, 50);
         var pos = factory.Pos(location);
-        // The customer is known before the race, so the holds take the self-committing statement (all of it or nothing,
-        // with no transaction to roll back a half), except the one that sells the scarce line out (its stock.low event).
+        // The customer is known before the race (their one-line holds are one self-committing statement, ADR 0013); holds of
+        // two lines lock both in order and take both or neither, in a transaction.
         (await pos.PostJsonAsync("/api/v1/reservations", Hold(location, (ample, 1)))).Expect(HttpStatusCode.Created);
 
         var results = await InParallel(40, i => pos.PostJsonAsync("/api/v1/reservations",
