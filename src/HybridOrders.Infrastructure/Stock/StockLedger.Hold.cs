@@ -3,6 +3,7 @@ using HybridOrders.Domain.Reservations;
 using HybridOrders.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -112,7 +113,9 @@ internal sealed partial class StockLedger
             _highestLocked = null; // the statement's commit released its lock
         }
         if (held != 1) return false; // the statement's guard let nothing through: nothing was written
-        if (linked is null) throw new InvalidOperationException("The hold statement held stock without linking its customer.");
+        // Cannot happen (the guard and the link read the same record, computed once); if it did, the hold is committed all the
+        // same, and failing the request now would only make its client hold again.
+        if (linked is null) logger.LogError("Hold {Reservation} was written without its customer link", reservation.Id);
         reservation.ClearDomainEvents(); // written and committed by the statement
         if (events.Count > 0) outboxSignal.Notify();
         return true;
