@@ -44,11 +44,11 @@ public sealed class QueryAvailabilityHandler(IHybridOrdersDbContext db, ICurrent
         // A POS terminal sees its own location's stock only.
         var only = user.Role == ApiRole.Pos ? user.LocationCode : null;
 
-        // One query for every SKU: the catalogue row (so unknown SKUs are told apart) with each active location's stock line
-        // that has anything to promise; the figures are summed and the nearest pickup store picked here. The stock side names
-        // the SKUs itself: PostgreSQL does not carry the catalogue side's filter through the outer join, so without it the
-        // plan depends on fresh statistics (right after a bulk sync, before autovacuum analyzed the table, it read every stock
-        // line of the network: 20-34 ms at 36,000 lines against 2.5 ms with the SKUs named on both sides).
+        // One query for every SKU: each active location's stock line of the SKUs that has anything to promise (one index scan
+        // for all of them, the locations hashed once) and, UNION ALL, their catalogue rows, so that unknown SKUs are told apart
+        // (a stock line always has its product). The figures are summed and the nearest pickup store picked here. (Before, the
+        // catalogue rows were left-joined to the stock lines: a nested loop of one index scan per SKU and one location probe
+        // per stock line, 2.5 ms of PostgreSQL for 50 SKUs; and the plan depended on fresh statistics.)
         var stock =
             from s in db.StockLines.AsNoTracking()
             join l in db.Locations.AsNoTracking() on s.LocationCode equals l.Code
@@ -59,11 +59,12 @@ public sealed class QueryAvailabilityHandler(IHybridOrdersDbContext db, ICurrent
                 Latitude = (double?)l.Latitude, Longitude = (double?)l.Longitude, ShipFrom = (bool?)l.ShipFromEnabled,
                 Pickup = (bool?)(l.PickupEnabled && l.Kind == LocationKind.Store),
             };
-        var rows = await (
-                from p in db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku))
-                from x in stock.Where(x => x.Sku == p.Sku).DefaultIfEmpty()
-                select new { p.Sku, x.Code, x.Name, x.OnHand, x.Reserved, x.SafetyStock, x.Latitude, x.Longitude, x.ShipFrom, x.Pickup })
-            .ToListAsync(ct);
+        var catalogue = db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).Select(p => new
+        {
+            p.Sku, OnHand = (int?)null, Reserved = (int?)null, SafetyStock = (int?)null, Code = (string?)null, Name = (string)null!,
+            Latitude = (double?)null, Longitude = (double?)null, ShipFrom = (bool?)null, Pickup = (bool?)null,
+        });
+        var rows = await stock.Concat(catalogue).ToListAsync(ct);
 
         GeoPoint? point = query.Latitude is { } lat && query.Longitude is { } lon ? new GeoPoint(lat, lon) : null;
         var radius = query.RadiusKm ?? 50;
@@ -71,7 +72,7 @@ public sealed class QueryAvailabilityHandler(IHybridOrdersDbContext db, ICurrent
         foreach (var r in rows)
         {
             var (available, toShip, nearest) = found.GetValueOrDefault(r.Sku);
-            if (r.Code is not null) // else: a product without any stock to promise
+            if (r.Code is not null) // else: the catalogue row (the SKU is known)
             {
                 var here = StockLine.AvailableOf(r.OnHand!.Value, r.Reserved!.Value, r.SafetyStock!.Value);
                 available += here;

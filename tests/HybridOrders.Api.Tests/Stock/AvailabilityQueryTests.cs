@@ -111,3 +111,7 @@ public abstract class AvailabilityQueryTests(ApiFactory factory)
 public sealed class AvailabilityQueryTestsOnSqlite(SqliteApiFactory factory) : AvailabilityQueryTests(factory), IClassFixture<SqliteApiFactory>;
 
 public sealed class AvailabilityQueryTestsOnPostgres(PostgresApiFactory factory) : AvailabilityQueryTests(factory), IClassFixture<PostgresApiFactory>;
+
+/// <summary>On the Citus cluster: the stock lines (distributed by SKU) and the catalogue in one query.</summary>
+[Collection(CitusCollection.Name)]
+public sealed class AvailabilityQueryTestsOnCitus(CitusApiFactory factory) : AvailabilityQueryTests(factory), IClassFixture<CitusApiFactory>;
