@@ -73,5 +73,28 @@ public sealed class HoldCustomerLinkTestsOnPostgres(PostgresApiFactory factory) 
         customer["reservations"]!.AsArray().Count.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task A_returning_customer_named_by_an_explicit_id_and_a_phone_is_one_statement_too_and_a_new_phone_is_not()
+    {
+        Listen();
+        var store = await _admin.CreateLocationAsync();
+        var sku = await _admin.CreateProductAsync(3m);
+        await _admin.ReceiveAsync(store, sku, 10);
+        var pos = factory.Pos(store);
+        var id = Unique("loyalty");
+        var phone = $"+49 30 {Random.Shared.Next(1_000_000, 9_999_999)}";
+
+        RegistryQueries(await HoldAsync(pos, store, sku, new { id, phone })).ShouldNotBeEmpty(); // new: the registry claims both
+        var again = await HoldAsync(pos, store, sku, new { id, phone = phone.Replace(" ", "") }); // the same digits
+        again.ShouldHaveSingleItem(string.Join(Environment.NewLine, again));
+        again[0].ShouldContain("cust AS", Case.Sensitive);
+        var newPhone = await HoldAsync(pos, store, sku, new { id, phone = $"+49 40 {Random.Shared.Next(1_000_000, 9_999_999)}" });
+        RegistryQueries(newPhone).ShouldNotBeEmpty(); // a new identifier for a known record: the registry claims it
+
+        var customer = (await _admin.GetJsonAsync($"/api/v1/customers/{Uri.EscapeDataString(id)}")).Expect(HttpStatusCode.OK);
+        customer["reservations"]!.AsArray().Count.ShouldBe(3);
+        customer["phones"]!.AsArray().Count.ShouldBe(2);
+    }
+
     public void Dispose() => _listener.Dispose();
 }
