@@ -49,8 +49,9 @@ public interface IStockLedger
     /// (<see cref="ITransactionOnDemand"/>): its stock, ledger rows, reservation, event and customer link, all or nothing.
     /// Only where that is the whole of it: single PostgreSQL, no transaction open (no idempotency key), a returning customer
     /// (every identifier already on one live registry record), ONE line (a statement is all or nothing for one row only),
-    /// available, and not crossing its low-stock threshold (which adds a stock event). True: written and committed. False: nothing was written; the caller begins its
-    /// transaction and takes <see cref="HoldAsync"/>, which handles every case (and says why a hold is refused).</summary>
+    /// available, and not crossing its low-stock threshold (which adds a stock event). True: written and committed. False:
+    /// nothing was written; the caller begins its transaction and takes <see cref="HoldAsync"/>, which handles every case (and
+    /// says why a hold is refused).</summary>
     Task<bool> TryHoldAtOnceAsync(Domain.Reservations.Reservation reservation, CancellationToken ct) => Task.FromResult(false);
 
     /// <summary>Gives held units back to available.</summary>

@@ -50,7 +50,8 @@ internal sealed partial class StockLedger
 
         // On Citus the registry stays on the coordinator (ADR 0012) and is not joined into the sharded hold: the caller records it.
         var sql = (lines.Count == 1 ? HoldOneLineSql : HoldLinesSql) + (citus ? HoldResultSql : LinkKnownCustomerSql + HoldResultLinkedSql);
-        await using var command = HoldCommand(sql, reservation, lines, events, withCustomerKeys: !citus, (NpgsqlTransaction)tx.GetDbTransaction());
+        await using var command = HoldCommand(sql, reservation, lines, events,
+            citus ? null : Domain.Customers.CustomerKeys.Of(reservation.Customer), (NpgsqlTransaction)tx.GetDbTransaction());
 
         var held = new List<(string Sku, int Quantity, LineFigures After)>(lines.Count);
         string? linked = null;
@@ -87,13 +88,14 @@ internal sealed partial class StockLedger
         // while the statement waited for its lock fails the UPDATE's check on the statement's snapshot while the others pass, and
         // without a transaction nothing would take the half back; several lines take the transactional path.
         if (reservation.Lines.Count != 1 || !db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null || await IsCitusAsync(ct)) return false;
-        if (Domain.Customers.CustomerKeys.Of(reservation.Customer).Count == 0) return false; // the registry makes it a new record
+        var keys = Domain.Customers.CustomerKeys.Of(reservation.Customer);
+        if (keys.Count == 0) return false; // the registry makes it a new record
         EnsureHoldColumnsMatchModel();
         var lines = reservation.Lines.ToList();
         NoteLocking(reservation.LocationCode, lines[0].Sku);
         var events = reservation.DomainEvents.Select(outbox.Unsaved).ToList();
-        await using var command = HoldCommand(HoldOneLineAtOnceSql + HoldWritesSql + AtOnceLinkSql + OneLineSql + HoldResultLinkedSql,
-            reservation, lines, events, withCustomerKeys: true, transaction: null);
+        await using var command = HoldCommand(HoldOneLineAtOnceSql + HoldWritesSql + LinkCustomerSql + OneLineSql + HoldResultLinkedSql,
+            reservation, lines, events, keys, transaction: null);
 
         await db.Database.OpenConnectionAsync(ct);
         var held = 0;
@@ -122,7 +124,7 @@ internal sealed partial class StockLedger
     }
 
     private NpgsqlCommand HoldCommand(string sql, Reservation reservation, List<ReservationLine> lines, List<Application.Events.EventRecord> events,
-        bool withCustomerKeys, NpgsqlTransaction? transaction)
+        IReadOnlyList<(Domain.Customers.IdentifierKind Kind, string Value, string Display)>? customerKeys, NpgsqlTransaction? transaction)
     {
         var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection(), transaction);
         var p = command.Parameters;
@@ -153,9 +155,8 @@ internal sealed partial class StockLedger
         p.Add(new NpgsqlParameter<NodaTime.Instant>("eat", NpgsqlDbType.TimestampTz) { TypedValue = clock.GetCurrentInstant() });
         p.Add(new NpgsqlParameter<string[]>("edata", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = events.Select(e => e.Data).ToArray() });
         p.Add(new NpgsqlParameter<string?[]>("elocs", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = events.Select(e => e.Locations).ToArray() });
-        if (withCustomerKeys)
+        if (customerKeys is { } keys)
         {
-            var keys = Domain.Customers.CustomerKeys.Of(reservation.Customer);
             p.Add(new NpgsqlParameter<string[]>("ckinds", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = keys.Select(k => k.Kind.ToString()).ToArray() });
             p.Add(new NpgsqlParameter<string[]>("cvalues", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = keys.Select(k => k.Value).ToArray() });
         }
@@ -183,13 +184,21 @@ internal sealed partial class StockLedger
     private static NpgsqlParameter<string?> Text(string name, string? value) => new(name, NpgsqlDbType.Varchar) { TypedValue = value };
 
     /// <summary>One line: no lock step needed (a single row is its own order).</summary>
-    private const string HoldOneLineSql = """
-        WITH u AS (
+    private const string HoldOneLineSql = "WITH " + OneLineUpdateSql + OneLineReturningSql + HoldWritesSql + OneLineSql;
+
+    /// <summary>The conditional UPDATE of a one-line hold (both statements), up to its RETURNING: the self-committing one adds
+    /// its guard in between.</summary>
+    private const string OneLineUpdateSql = """
+        u AS (
             UPDATE "StockLines" s SET "Reserved" = s."Reserved" + @q
             WHERE s."LocationCode" = @loc AND s."Sku" = @sku AND s."OnHand" - s."Reserved" - s."SafetyStock" >= @q
               AND EXISTS (SELECT 1 FROM "Locations" l WHERE l."Code" = @loc AND l."IsActive")
+        """;
+
+    private const string OneLineReturningSql = """
+
             RETURNING s."Sku", @q AS q, s."OnHand", s."Reserved", s."SafetyStock", s."LowStockThreshold"),
-        """ + HoldWritesSql + OneLineSql;
+        """;
 
     private const string OneLineSql = """
 
@@ -247,22 +256,10 @@ internal sealed partial class StockLedger
     /// linked to it, exactly what <see cref="Application.Customers.CustomerRegistry.RecordAsync"/> would do there (it would
     /// read the owners, follow none, claim nothing, merge nothing and add the link). Any other case (a new identifier, two
     /// owners, a merged owner, no identifier at all) links nothing here and the caller goes through the registry.</summary>
-    private const string LinkKnownCustomerSql = """
-        , ck AS (SELECT * FROM unnest(@ckinds, @cvalues) AS ck(kind, value)),
-        co AS (
-            SELECT min(i."CustomerId") AS id
-            FROM ck LEFT JOIN "CustomerIdentifiers" i ON i."Kind" = ck.kind AND i."Value" = ck.value
-            HAVING count(*) > 0 AND count(i."CustomerId") = count(*) AND count(DISTINCT i."CustomerId") = 1),
-        cl AS (
-            INSERT INTO "CustomerLinks" ("Activity", "SubjectId", "CustomerId", "Channel", "Name", "At")
-            SELECT 'Reservation', @id, c."Id", @channel, @cname, @at
-            FROM co JOIN "Customers" c ON c."Id" = co.id AND c."MergedIntoId" IS NULL, ok
-            WHERE ok.held
-            RETURNING "CustomerId")
-        """;
+    private const string LinkKnownCustomerSql = "\n, " + KnownCustomerSql + LinkCustomerSql;
 
-    /// <summary>The registry record every identifier of the hold already belongs to, if there is one and it is live (as
-    /// <see cref="LinkKnownCustomerSql"/> decides); for the self-committing statement, which holds nothing without it.</summary>
+    /// <summary>The registry record every identifier of the hold already belongs to, if there is one and it is live: the case
+    /// <see cref="LinkKnownCustomerSql"/> links, and without which the self-committing statement holds nothing.</summary>
     private const string KnownCustomerSql = """
         ck AS (SELECT * FROM unnest(@ckinds, @cvalues) AS ck(kind, value)),
         cust AS (
@@ -279,20 +276,16 @@ internal sealed partial class StockLedger
     /// the hold does not take available from above its low-stock threshold to at or below it (that adds a <c>stock.low</c>
     /// event, which the transactional path writes). Nothing passes the guard: nothing is written at all.
     /// </summary>
-    private const string HoldOneLineAtOnceSql = "WITH " + KnownCustomerSql + """
-        ,
-        u AS (
-            UPDATE "StockLines" s SET "Reserved" = s."Reserved" + @q
-            WHERE s."LocationCode" = @loc AND s."Sku" = @sku AND s."OnHand" - s."Reserved" - s."SafetyStock" >= @q
+    private const string HoldOneLineAtOnceSql = "WITH " + KnownCustomerSql + ",\n" + OneLineUpdateSql + """
+
               AND (s."OnHand" - s."Reserved" - s."SafetyStock" - @q > s."LowStockThreshold"
                    OR s."OnHand" - s."Reserved" - s."SafetyStock" <= s."LowStockThreshold")
-              AND EXISTS (SELECT 1 FROM "Locations" l WHERE l."Code" = @loc AND l."IsActive")
               AND EXISTS (SELECT 1 FROM cust)
-            RETURNING s."Sku", @q AS q, s."OnHand", s."Reserved", s."SafetyStock", s."LowStockThreshold"),
-        """;
+        """ + OneLineReturningSql;
 
-    /// <summary>The self-committing statement's customer link (the guard made sure there is a record to link to).</summary>
-    private const string AtOnceLinkSql = """
+    /// <summary>The hold's link to that record, when the hold was written (in the self-committing statement the guard made
+    /// sure there is a record to link to).</summary>
+    private const string LinkCustomerSql = """
 
         , cl AS (
             INSERT INTO "CustomerLinks" ("Activity", "SubjectId", "CustomerId", "Channel", "Name", "At")

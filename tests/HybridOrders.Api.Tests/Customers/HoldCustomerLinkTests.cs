@@ -46,17 +46,23 @@ public sealed class HoldCustomerLinkTestsOnPostgres(PostgresApiFactory factory) 
         return _commands.Where(c => c.Trace == trace).Select(c => c.Sql).ToList();
     }
 
+    /// <summary>Starts listening, and a store with ten units of a new product and one of its POS terminals.</summary>
+    private async Task<(string Store, string Sku, HttpClient Pos)> ListenAtAStoreWithStockAsync()
+    {
+        Listen();
+        var store = await _admin.CreateLocationAsync();
+        var sku = await _admin.CreateProductAsync(3m);
+        await _admin.ReceiveAsync(store, sku, 10);
+        return (store, sku, factory.Pos(store));
+    }
+
     private static List<string> RegistryQueries(IEnumerable<string> commands) =>
         commands.Where(sql => sql.Contains("\"CustomerIdentifiers\"", StringComparison.Ordinal) && !sql.Contains("\"StockLines\"", StringComparison.Ordinal)).ToList();
 
     [Fact]
     public async Task A_returning_customers_hold_sends_no_registry_query_of_its_own_and_a_new_customers_hold_does()
     {
-        Listen();
-        var store = await _admin.CreateLocationAsync();
-        var sku = await _admin.CreateProductAsync(3m);
-        await _admin.ReceiveAsync(store, sku, 10);
-        var pos = factory.Pos(store);
+        var (store, sku, pos) = await ListenAtAStoreWithStockAsync();
         var email = $"{Unique("link")}@example.com";
 
         var first = await HoldAsync(pos, store, sku, new { email });       // new: the registry claims the email
@@ -76,11 +82,7 @@ public sealed class HoldCustomerLinkTestsOnPostgres(PostgresApiFactory factory) 
     [Fact]
     public async Task A_returning_customer_named_by_an_explicit_id_and_a_phone_is_one_statement_too_and_a_new_phone_is_not()
     {
-        Listen();
-        var store = await _admin.CreateLocationAsync();
-        var sku = await _admin.CreateProductAsync(3m);
-        await _admin.ReceiveAsync(store, sku, 10);
-        var pos = factory.Pos(store);
+        var (store, sku, pos) = await ListenAtAStoreWithStockAsync();
         var id = Unique("loyalty");
         var phone = $"+49 30 {Random.Shared.Next(1_000_000, 9_999_999)}";
 
