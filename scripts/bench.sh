@@ -21,6 +21,7 @@
 #   BENCH_STATEMENTS=1 scripts/bench.sh    # also load pg_stat_statements and list the SQL statements per hold or order
 #   scripts/bench.sh --webhook             # then the hold and order loads again with one local receiver subscribed to *:
 #                                          # both figures side by side (RESULT webhook_*) and the delivery lag (RESULT webhook)
+#   scripts/bench.sh --webhook-batch 100   # the same with a batched subscription (up to 100 events per request)
 #
 # The API's log is kept in $BENCH_API_LOG (default /tmp/hybridorders-bench-api.log) after the run.
 # Only loopback traffic: PostgreSQL and the API listen on 127.0.0.1 on free ports. Exit code non-zero when any hold,
@@ -43,7 +44,7 @@ args=("$@")
 WEBHOOK_PRIVATE=false
 for i in "${!args[@]}"; do
   if [ "${args[$i]}" = "--only" ]; then PARTS="${args[$((i + 1))]:-}"; fi
-  if [ "${args[$i]}" = "--webhook" ]; then WEBHOOK_PRIVATE=true; fi # the receiver is on loopback
+  if [ "${args[$i]}" = "--webhook" ] || [ "${args[$i]}" = "--webhook-batch" ]; then WEBHOOK_PRIVATE=true; fi # the receiver is on loopback
 done
 PROGRAM_PARTS=$(echo ",$PARTS," | sed 's/,start,/,/g; s/^,//; s/,$//')
 for i in "${!args[@]}"; do

@@ -47,7 +47,8 @@ internal sealed record BenchOptions(
     int AtpSkus,
     double AtpSeconds,
     string? ApiLog,
-    bool Webhook = false)
+    bool Webhook = false,
+    int WebhookBatch = 1)
 {
     public const string Usage = """
         HybridOrders.Benchmarks --api URL --api-key KEY --pg CONNECTION [options]
@@ -59,6 +60,7 @@ internal sealed record BenchOptions(
           --api-pid PID       the API's process id, to split CPU time between API, PostgreSQL and this client (and its memory)
           --api-log FILE      the API's log, to count "Retrying transaction" warnings (deadlock and serialization victims)
           --webhook           subscribe one local receiver to every event (*) during the loads; prints the delivery lag
+          --webhook-batch N   the same with a batched subscription (batchSize N: one request carries up to N events)
          holds:
           --seconds S         measured time of each contender, API and raw (default 15)
           --rounds N          slices the measured time is cut into, alternating API and raw (default 3; routing too)
@@ -141,17 +143,18 @@ internal sealed record BenchOptions(
             (int)Number("--atp-skus", 50),
             Number("--atp-seconds", 15),
             values.GetValueOrDefault("--api-log"),
-            flags.Contains("--webhook"));
+            flags.Contains("--webhook") || values.ContainsKey("--webhook-batch"),
+            (int)Number("--webhook-batch", 1));
         if (options.Clients < 1 || options.Skus < 1 || options.Rounds < 1 || options.Seconds <= 0 || options.WarmupSeconds < 0 || options.ApiWarmupSeconds < 0)
             throw new ArgumentException("--clients, --skus and --rounds must be at least 1, --seconds above 0, --warmup and --api-warmup 0 or more.");
         if (options.Locations < 2 || options.Products < Network.MinProducts || options.OrderSeconds <= 0 || options.OrderWarmupSeconds < 0
             || options.SetupParallel < 1 || options.RoutingLocations.Count == 0 || options.RoutingLocations.Any(n => n < 2)
             || options.RoutingIterations < 1 || options.RoutingSeconds <= 0
             || options.SyncClients < 1 || options.SyncLines is < 1 or > 5_000 || options.SyncSeconds <= 0
-            || options.AtpClients < 1 || options.AtpSkus is < 1 or > 200 || options.AtpSeconds <= 0)
+            || options.AtpClients < 1 || options.AtpSkus is < 1 or > 200 || options.AtpSeconds <= 0 || options.WebhookBatch is < 1 or > 500)
             throw new ArgumentException($"--locations and every --routing-locations must be at least 2, --products at least {Network.MinProducts}, " +
                                         "--order-seconds and --routing-seconds above 0, --order-warmup 0 or more, --setup-parallel and --routing-iterations at least 1, " +
-                                        "--sync-lines 1-5000, --atp-skus 1-200, --sync-clients and --atp-clients at least 1, --sync-seconds and --atp-seconds above 0.");
+                                        "--sync-lines 1-5000, --atp-skus 1-200, --webhook-batch 1-500, --sync-clients and --atp-clients at least 1, --sync-seconds and --atp-seconds above 0.");
         return options;
     }
 

@@ -139,7 +139,7 @@ async Task RunWithWebhookAsync(BenchApi api, ResourceProbe probe, ApiHolds? apiH
 {
     Console.WriteLine();
     Console.WriteLine("== the same loads again, with one webhook receiver subscribed to *");
-    await using var sink = await WebhookSink.StartAsync(api);
+    await using var sink = await WebhookSink.StartAsync(api, options.WebhookBatch);
     var compared = new List<string>();
     if (apiHolds is not null)
         foreach (var (variant, without, _) in holds)

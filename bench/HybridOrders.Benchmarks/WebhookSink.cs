@@ -19,6 +19,7 @@ internal sealed class WebhookSink : IAsyncDisposable
     private readonly HashSet<long> _ids = [];
     private readonly Task _loop;
     private int _duplicates;
+    private int _messages;
     private long _lastArrival = Stopwatch.GetTimestamp();
     private long _firstArrival;
 
@@ -34,17 +35,20 @@ internal sealed class WebhookSink : IAsyncDisposable
 
     public string Url { get; }
 
-    public static async Task<WebhookSink> StartAsync(BenchApi api)
+    public int BatchSize { get; private init; } = 1;
+
+    public static async Task<WebhookSink> StartAsync(BenchApi api, int batchSize)
     {
         var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var sink = new WebhookSink(port);
-        using var response = await api.Http.PostAsJsonAsync("/api/v1/webhooks", new { url = sink.Url, events = new[] { "*" }, description = "benchmark" });
+        var sink = new WebhookSink(port) { BatchSize = batchSize };
+        using var response = await api.Http.PostAsJsonAsync("/api/v1/webhooks", new { url = sink.Url, events = new[] { "*" }, description = "benchmark", batchSize });
         if (response.StatusCode != HttpStatusCode.Created)
             throw new InvalidOperationException($"POST /api/v1/webhooks answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        Console.WriteLine($"Webhook receiver at {sink.Url}, subscribed to * (every event is delivered while the loads run)");
+        Console.WriteLine($"Webhook receiver at {sink.Url}, subscribed to * (every event is delivered while the loads run)" +
+                          (batchSize > 1 ? $", batched: up to {batchSize} events per request" : ", one event per request"));
         return sink;
     }
 
@@ -65,12 +69,19 @@ internal sealed class WebhookSink : IAsyncDisposable
             {
                 using var doc = JsonDocument.Parse(context.Request.InputStream);
                 var now = DateTimeOffset.UtcNow;
-                var id = doc.RootElement.GetProperty("id").GetInt64();
-                var occurred = DateTimeOffset.Parse(doc.RootElement.GetProperty("occurredAt").GetString()!, CultureInfo.InvariantCulture);
+                var root = doc.RootElement;
+                // One event, or a batched message: { "type": "batch", "events": [ ... ] }
+                var events = root.GetProperty("type").GetString() == "batch" ? root.GetProperty("events").EnumerateArray().ToList() : [root];
                 lock (_lagsMs)
                 {
-                    if (_ids.Add(id)) _lagsMs.Add((now - occurred).TotalMilliseconds);
-                    else _duplicates++;
+                    _messages++;
+                    foreach (var e in events)
+                    {
+                        var id = e.GetProperty("id").GetInt64();
+                        var occurred = DateTimeOffset.Parse(e.GetProperty("occurredAt").GetString()!, CultureInfo.InvariantCulture);
+                        if (_ids.Add(id)) _lagsMs.Add((now - occurred).TotalMilliseconds);
+                        else _duplicates++;
+                    }
                     _lastArrival = Stopwatch.GetTimestamp();
                     if (_firstArrival == 0) _firstArrival = _lastArrival;
                 }
@@ -95,12 +106,13 @@ internal sealed class WebhookSink : IAsyncDisposable
             await Task.Delay(200);
         }
         double[] lags;
-        int duplicates;
+        int duplicates, messages;
         double seconds;
         lock (_lagsMs)
         {
             lags = [.. _lagsMs.Order()];
             duplicates = _duplicates;
+            messages = _messages;
             seconds = _firstArrival == 0 ? 0 : Stopwatch.GetElapsedTime(_firstArrival, _lastArrival).TotalSeconds;
         }
         // One subscription's events arrive one after the other: events over the time from the first to the last is the rate
@@ -110,9 +122,9 @@ internal sealed class WebhookSink : IAsyncDisposable
         Console.WriteLine();
         Console.WriteLine($"Webhook deliveries: {lags.Length} events received ({duplicates} repeated), delivery lag p50 {P(0.50):F0} ms, " +
                           $"p99 {P(0.99):F0} ms, max {(lags.Length == 0 ? double.NaN : lags[^1]):F0} ms (goal: p99 < 2000 ms); " +
-                          $"{perSecond:F0} events/s from the first arrival to the last");
+                          $"{perSecond:F0} events/s from the first arrival to the last, in {messages} requests");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT webhook events={lags.Length} duplicates={duplicates} lag_p50_ms={P(0.50):F0} lag_p99_ms={P(0.99):F0} lag_max_ms={(lags.Length == 0 ? double.NaN : lags[^1]):F0} delivered_per_s={perSecond:F0}"));
+            $"RESULT webhook events={lags.Length} duplicates={duplicates} lag_p50_ms={P(0.50):F0} lag_p99_ms={P(0.99):F0} lag_max_ms={(lags.Length == 0 ? double.NaN : lags[^1]):F0} delivered_per_s={perSecond:F0} batch_size={BatchSize} requests={messages}"));
     }
 
     public async ValueTask DisposeAsync()

@@ -1140,3 +1140,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203135656_WebhookBatchSize') THEN
+    ALTER TABLE "WebhookSubscriptions" ADD "BatchSize" integer NOT NULL DEFAULT 1;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203135656_WebhookBatchSize') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261203135656_WebhookBatchSize', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

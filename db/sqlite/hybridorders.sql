@@ -647,3 +647,11 @@ VALUES ('20261203083043_CustomerColumnsUnindexed', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "WebhookSubscriptions" ADD "BatchSize" INTEGER NOT NULL DEFAULT 1;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203135700_WebhookBatchSize', '10.0.14');
+
+COMMIT;
+

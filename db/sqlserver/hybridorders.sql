@@ -1276,3 +1276,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135652_WebhookBatchSize'
+)
+BEGIN
+    ALTER TABLE [WebhookSubscriptions] ADD [BatchSize] int NOT NULL DEFAULT 1;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135652_WebhookBatchSize'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203135652_WebhookBatchSize', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

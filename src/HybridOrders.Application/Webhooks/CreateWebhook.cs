@@ -10,8 +10,10 @@ using NodaTime;
 namespace HybridOrders.Application.Webhooks;
 
 /// <summary>Subscribe a URL to some event types (or <c>*</c>). It receives the events committed from now on, signed with a
-/// secret that the service generates and shows only in this answer.</summary>
-public sealed record CreateWebhook(string? Url, IReadOnlyList<string?>? Events, string? Description) : ICommand<WebhookCreatedResponse>;
+/// secret that the service generates and shows only in this answer. <c>batchSize</c> above 1 (an addition to the contract)
+/// opts in to requests that carry up to that many consecutive events (see <see cref="WebhookSubscription.BatchSize"/>).</summary>
+public sealed record CreateWebhook(string? Url, IReadOnlyList<string?>? Events, string? Description, int? BatchSize = null)
+    : ICommand<WebhookCreatedResponse>;
 
 public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhook>
 {
@@ -28,6 +30,7 @@ public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhook>
             .Must(e => e is null || !e.Contains(WebhookSubscription.AllEvents) || e.Count == 1)
             .WithMessage("'*' stands alone: it already means every event type.");
         RuleFor(x => x.Description).MaximumLength(500);
+        RuleFor(x => x.BatchSize).InclusiveBetween(1, WebhookSubscription.MaxBatchSize);
     }
 }
 
@@ -43,9 +46,10 @@ public sealed class CreateWebhookHandler(IHybridOrdersDbContext db, IWebhookUrlP
         var cursor = await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0;
         var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var subscription = new WebhookSubscription(Guid.CreateVersion7(), url.AbsoluteUri, command.Events!.Select(e => e!).ToList(),
-            string.IsNullOrWhiteSpace(command.Description) ? null : command.Description.Trim(), secret, clock.GetCurrentInstant(), cursor);
+            string.IsNullOrWhiteSpace(command.Description) ? null : command.Description.Trim(), secret, clock.GetCurrentInstant(), cursor,
+            command.BatchSize ?? 1);
         db.WebhookSubscriptions.Add(subscription);
         return new WebhookCreatedResponse(subscription.Id, subscription.Url, subscription.Types, subscription.Description, subscription.Status,
-            secret, subscription.CreatedAt);
+            secret, subscription.CreatedAt, subscription.BatchSize);
     }
 }

@@ -19,11 +19,16 @@ public sealed class WebhookSubscription
     public const string AllEvents = "*";
     public const int MaxUrlLength = 2000;
 
+    /// <summary>The most events one batched request may carry (<see cref="BatchSize"/>).</summary>
+    public const int MaxBatchSize = 500;
+
     private WebhookSubscription() { } // EF Core
 
-    public WebhookSubscription(Guid id, string url, IReadOnlyList<string> eventTypes, string? description, string secret, Instant createdAt, long cursor)
+    public WebhookSubscription(Guid id, string url, IReadOnlyList<string> eventTypes, string? description, string secret, Instant createdAt, long cursor,
+        int batchSize = 1)
     {
         if (eventTypes.Count == 0) throw new ArgumentException("A subscription needs at least one event type.", nameof(eventTypes));
+        if (batchSize is < 1 or > MaxBatchSize) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, $"1 to {MaxBatchSize}.");
         Id = id;
         Url = url;
         EventTypes = string.Join(',', eventTypes.Distinct(StringComparer.Ordinal));
@@ -33,6 +38,7 @@ public sealed class WebhookSubscription
         Status = WebhookStatus.Active;
         Cursor = cursor;
         DueAtMs = createdAt.ToUnixTimeMilliseconds();
+        BatchSize = batchSize;
     }
 
     public Guid Id { get; private set; }
@@ -42,6 +48,13 @@ public sealed class WebhookSubscription
     public string EventTypes { get; private set; } = null!;
 
     public string? Description { get; private set; }
+
+    /// <summary>1 (the default): one event per request, the Standard Webhooks message being the event. More (opted in when
+    /// subscribing): one request carries up to this many consecutive events in id order, the message being
+    /// <c>{ type: "batch", events: [...] }</c>; only a backlog makes a batch longer than one event.</summary>
+    public int BatchSize { get; private set; } = 1;
+
+    public bool Batched => BatchSize > 1;
 
     /// <summary><c>whsec_</c> + base64 of the signing key. Shown once at creation; never logged.</summary>
     public string Secret { get; private set; } = null!;

@@ -17,7 +17,8 @@ namespace HybridOrders.Infrastructure.Background;
 /// Delivers outbox events to webhook subscriptions, in the background (never in the request that caused them). Each round:
 /// find the settled mark (<see cref="EventWindow"/>), claim due subscriptions with a lease (<see cref="WebhookClaims"/>), and
 /// work on the claimed ones in parallel (one task each: parallel ACROSS subscriptions, never within one). A claimed
-/// subscription gets its next events strictly in id order, one request at a time, stopping at the first failure (which
+/// subscription gets its next events strictly in id order, one request at a time (one event each, or for a subscription that
+/// opted in to batches a run of up to its batch size: whatever backlog there is, so a batch is long only when one is needed), stopping at the first failure (which
 /// schedules a retry with a growing delay); while more events keep settling it goes on with them under the same lease for up
 /// to <see cref="WebhookOptions.RunMilliseconds"/>, saving its progress (cursor, retry state, delivery log) after each
 /// batch. A crash before a save only means the same events are sent again after the lease runs out: at least once, never
@@ -150,29 +151,33 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
                 }
                 var pending = db.Events.AsNoTracking().Where(e => e.Id > subscription.Cursor && e.Id <= settled);
                 if (types is not null) pending = pending.Where(e => types.Contains(e.Type));
-                var batch = pending.OrderBy(e => e.Id).Take(o.BatchSize).ToList();
+                var readSize = Math.Max(o.BatchSize, subscription.BatchSize);
+                var batch = pending.OrderBy(e => e.Id).Take(readSize).ToList();
                 var done = 0;
                 var failed = false;
-                foreach (var e in batch)
+                // One message per event, or (a batched subscription) runs of up to its batch size: strictly one after another.
+                foreach (var message in batch.Chunk(subscription.BatchSize))
                 {
                     if (Stopwatch.GetElapsedTime(started) > budget) break;
-                    var outcome = target.Send(e, ct);
+                    var outcome = subscription.Batched ? target.Send(message, ct) : target.Send(message[0], ct);
                     var now = clock.GetCurrentInstant();
-                    attempts.Add(new WebhookDelivery(subscription.Id, e.Id, e.Type, subscription.FailedAttempts + 1,
-                        outcome.StatusCode, outcome.Error, now, outcome.DurationMs));
+                    // The log has a row per event (the attempt of the message that carried it), so "what became of event n" has an answer.
+                    foreach (var e in message)
+                        attempts.Add(new WebhookDelivery(subscription.Id, e.Id, e.Type, subscription.FailedAttempts + 1,
+                            outcome.StatusCode, outcome.Error, now, outcome.DurationMs));
                     if (!outcome.Succeeded)
                     {
                         subscription.Failed(now, outcome.Error ?? $"HTTP {outcome.StatusCode}", o.RetryDelays,
                             Duration.FromHours(o.DisableAfterHours));
-                        logger.LogWarning("Webhook {Subscription} failed on event {EventId} (attempt {Attempt}): {Error}", subscription.Id, e.Id,
-                            subscription.FailedAttempts, outcome.Error);
+                        logger.LogWarning("Webhook {Subscription} failed on event {EventId} (attempt {Attempt}, {Events} event(s)): {Error}",
+                            subscription.Id, message[0].Id, subscription.FailedAttempts, message.Length, outcome.Error);
                         if (subscription.Status == WebhookStatus.Disabled)
                             logger.LogWarning("Webhook {Subscription} disabled: {Reason}", subscription.Id, subscription.DisabledReason);
                         failed = true;
                         break;
                     }
-                    subscription.Delivered(e.Id);
-                    done++;
+                    subscription.Delivered(message[^1].Id);
+                    done += message.Length;
                 }
                 if (failed) break; // retried when due
                 if (done < batch.Count) // out of time: the rest at once, in the next round
@@ -180,7 +185,7 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
                     more = true;
                     break;
                 }
-                var caughtUp = batch.Count < o.BatchSize;
+                var caughtUp = batch.Count < readSize;
                 if (caughtUp) subscription.SkipTo(settled); // nothing else of its types up to the mark
                 if (Stopwatch.GetElapsedTime(started) > run)
                 {

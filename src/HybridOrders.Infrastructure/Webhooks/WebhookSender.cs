@@ -19,7 +19,8 @@ public sealed record DeliveryOutcome(int? StatusCode, string? Error, int Duratio
 /// <summary>
 /// One delivery by the Standard Webhooks specification: <c>POST</c> of the event JSON with <c>webhook-id</c> (the event id),
 /// <c>webhook-timestamp</c> (unix seconds) and <c>webhook-signature</c> (<c>v1,</c> + base64 HMAC-SHA256 of
-/// <c>id.timestamp.body</c>), signed by the <c>StandardWebhooks</c> library. No redirects are followed (a redirect could
+/// <c>id.timestamp.body</c>), signed by the <c>StandardWebhooks</c> library; for a batched subscription the message is a run
+/// of events (<see cref="Body(IReadOnlyList{EventRecord})"/>), signed the same way. No redirects are followed (a redirect could
 /// lead to a private address); the answer is read only up to a few KiB; the client times out after 10 s.
 /// A dispatcher sends a run of one subscription's events through one <see cref="Target"/>: the signing key is decoded once,
 /// and the HTTP client (one pooled, kept-alive <see cref="SocketsHttpHandler"/> connection per receiver) is taken once.
@@ -36,6 +37,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, EventJson json, 
     private readonly JsonEncodedText _type = Name(json, nameof(EventResponse.Type));
     private readonly JsonEncodedText _occurredAt = Name(json, nameof(EventResponse.OccurredAt));
     private readonly JsonEncodedText _data = Name(json, nameof(EventResponse.Data));
+    private readonly JsonEncodedText _events = Name(json, "Events");
 
     private static JsonEncodedText Name(EventJson json, string property) =>
         JsonEncodedText.Encode(json.Options.PropertyNamingPolicy?.ConvertName(property) ?? property, json.Options.Encoder);
@@ -46,18 +48,47 @@ internal sealed class WebhookSender(IHttpClientFactory clients, EventJson json, 
     public byte[] Body(EventRecord e)
     {
         var buffer = new ArrayBufferWriter<byte>(e.Data.Length + 128);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = json.Options.Encoder, SkipValidation = true }))
+        using (var writer = Writer(buffer)) WriteEvent(writer, e);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A batched subscription's message: <c>{ "type": "batch", "events": [ event, ... ] }</c>, each event exactly as
+    /// <see cref="Body(EventRecord)"/> writes it alone, in id order.</summary>
+    public byte[] Body(IReadOnlyList<EventRecord> events)
+    {
+        var buffer = new ArrayBufferWriter<byte>(events.Sum(e => e.Data.Length + 128) + 64);
+        using (var writer = Writer(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteNumber(_id, e.Id);
-            writer.WriteString(_type, e.Type);
-            writer.WritePropertyName(_occurredAt);
-            JsonSerializer.Serialize(writer, e.OccurredAt, json.Options);
-            writer.WritePropertyName(_data);
-            writer.WriteRawValue(e.Data, skipInputValidation: true);
+            writer.WriteString(_type, BatchType);
+            writer.WriteStartArray(_events);
+            foreach (var e in events) WriteEvent(writer, e);
+            writer.WriteEndArray();
             writer.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The <c>type</c> of a batched message, and its <c>webhook-id</c>: <c>batch_{first id}_{last id}</c> (the same
+    /// run of events sent again has the same id; a receiver deduplicating by event id needs no more than the events' own ids).</summary>
+    public const string BatchType = "batch";
+
+    public static string BatchId(IReadOnlyList<EventRecord> events) =>
+        string.Create(CultureInfo.InvariantCulture, $"batch_{events[0].Id}_{events[^1].Id}");
+
+    private Utf8JsonWriter Writer(ArrayBufferWriter<byte> buffer) =>
+        new(buffer, new JsonWriterOptions { Encoder = json.Options.Encoder, SkipValidation = true });
+
+    private void WriteEvent(Utf8JsonWriter writer, EventRecord e)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(_id, e.Id);
+        writer.WriteString(_type, e.Type);
+        writer.WritePropertyName(_occurredAt);
+        JsonSerializer.Serialize(writer, e.OccurredAt, json.Options);
+        writer.WritePropertyName(_data);
+        writer.WriteRawValue(e.Data, skipInputValidation: true);
+        writer.WriteEndObject();
     }
 
     /// <summary>One receiver for a run of deliveries (the secret stays in the signer; it is never logged).</summary>
@@ -68,17 +99,20 @@ internal sealed class WebhookSender(IHttpClientFactory clients, EventJson json, 
         /// <summary>Sends one event and waits for the answer, blocking the calling thread (the dispatcher's own delivery thread:
         /// the answer wakes it directly instead of queueing a continuation behind the requests in the thread pool, which
         /// under load is most of a delivery's time). HTTP/1.1, as every webhook request is.</summary>
-        public DeliveryOutcome Send(EventRecord e, CancellationToken ct) => sender.Send(url, signer, client, e, ct);
+        public DeliveryOutcome Send(EventRecord e, CancellationToken ct) =>
+            sender.Send(url, signer, client, e.Id.ToString(CultureInfo.InvariantCulture), sender.Body(e), ct);
+
+        /// <summary>Sends a run of consecutive events as one batched message (a subscription that opted in), the same way.</summary>
+        public DeliveryOutcome Send(IReadOnlyList<EventRecord> events, CancellationToken ct) =>
+            sender.Send(url, signer, client, BatchId(events), sender.Body(events), ct);
     }
 
-    private DeliveryOutcome Send(Uri url, StandardWebhook signer, HttpClient client, EventRecord e, CancellationToken ct)
+    private DeliveryOutcome Send(Uri url, StandardWebhook signer, HttpClient client, string id, byte[] body, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         int Elapsed() => (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         try
         {
-            var body = Body(e);
-            var id = e.Id.ToString(CultureInfo.InvariantCulture);
             var timestamp = DateTimeOffset.UtcNow;
             var signature = signer.Sign(id, timestamp, Encoding.UTF8.GetString(body));
 

@@ -137,6 +137,50 @@ public abstract class WebhookTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_batched_subscription_gets_its_backlog_in_one_signed_message_in_id_order()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (location, sku, pos) = await StoreWithStockAsync(10);
+        foreach (var wrong in new[] { 0, HybridOrders.Domain.Webhooks.WebhookSubscription.MaxBatchSize + 1 })
+            (await _admin.PostJsonAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "*" }, batchSize = wrong }))
+                .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")["errors"]!["batchSize"].ShouldNotBeNull();
+        var webhook = (await _admin.PostJsonAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "reservation.created" }, batchSize = 10 }))
+            .Expect(HttpStatusCode.Created);
+        webhook.Get<int>("batchSize").ShouldBe(10);
+        receiver.Secret = webhook.Get<string>("secret");
+        // Refused until a message carries all five holds: the backlog builds behind the first event while it is retried.
+        receiver.Answer = (_, json) => json["events"]!.AsArray().Count >= 5 ? 200 : 500;
+
+        var holds = new List<string>();
+        for (var i = 0; i < 5; i++)
+            holds.Add((await pos.PostJsonAsync("/api/v1/reservations", Hold(location, sku, 1))).Expect(HttpStatusCode.Created).Get<string>("id"));
+
+        var delivered = await receiver.WaitForAsync(d => d.Count >= 5, timeoutSeconds: 30);
+        delivered.Select(d => d.Body.DataId()).ShouldBe(holds);
+        delivered.ShouldAllBe(d => d.Type == "reservation.created" && d.SignatureValid);
+        delivered.Select(d => d.Id).ShouldBeInOrder(SortDirection.Ascending);
+        delivered.Select(d => d.WebhookId).Distinct().ShouldBe([$"batch_{delivered[0].Id}_{delivered[^1].Id}"]);
+        // (the first message may already hold all five, when the dispatcher came after the holds); every refused one began at the first
+        receiver.Received.Where(r => r.Answered == 500).ShouldAllBe(r => r.WebhookId.StartsWith($"batch_{delivered[0].Id}_"));
+        receiver.MaxConcurrent.ShouldBe(1);
+
+        // the log: a row per event of every message, each with the attempt of the message that carried it
+        var id = webhook.Get<string>("id");
+        JsonArray log = [];
+        for (var attempt = 0; attempt < 100 && log.Count(i => i!.Get<int>("statusCode") == 200) < 5; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(50);
+            log = (await _admin.GetJsonAsync($"/api/v1/webhooks/{id}/deliveries?limit=500")).Expect(HttpStatusCode.OK)["items"]!.AsArray();
+        }
+        var succeeded = log.Where(i => i!.Get<int>("statusCode") == 200).ToList();
+        succeeded.Select(i => i!.Get<long>("eventId")).Order().ShouldBe(delivered.Select(d => d.Id));
+        succeeded.Select(i => i!.Get<int>("attempt")).Distinct().Single().ShouldBe(receiver.Calls); // the refused messages, then this one
+        var state = (await _admin.GetJsonAsync($"/api/v1/webhooks/{id}")).Expect(HttpStatusCode.OK);
+        state.Get<int>("batchSize").ShouldBe(10);
+        state.Get<long>("lastEventId").ShouldBeGreaterThanOrEqualTo(delivered[^1].Id);
+    }
+
+    [Fact]
     public async Task Only_subscribed_types_are_sent_and_a_deleted_webhook_gets_nothing_more()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

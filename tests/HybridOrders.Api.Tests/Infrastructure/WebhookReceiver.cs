@@ -91,21 +91,27 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 }
             }
             var status = Answer(call, json);
+            Record(json, http.Request.Headers["webhook-id"].ToString(), valid, status);
             if (status == Hang)
             {
-                Received.Enqueue(new ReceivedWebhook(json["id"]!.GetValue<long>(), json["type"]!.GetValue<string>(), json,
-                    http.Request.Headers["webhook-id"].ToString(), valid, Hang));
                 await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { });
                 return Results.StatusCode(500);
             }
-            Received.Enqueue(new ReceivedWebhook(json["id"]!.GetValue<long>(), json["type"]!.GetValue<string>(), json,
-                http.Request.Headers["webhook-id"].ToString(), valid, status));
             return Results.StatusCode(status);
         }
         finally
         {
             Interlocked.Decrement(ref _inFlight);
         }
+    }
+
+    /// <summary>One entry per event: a batched message (<c>{ type: "batch", events }</c>) adds each of its events, with the
+    /// message's webhook-id, signature check and answer.</summary>
+    private void Record(JsonNode json, string webhookId, bool valid, int answered)
+    {
+        var events = json["type"]!.GetValue<string>() == "batch" ? json["events"]!.AsArray().Select(e => e!).ToList() : [json];
+        foreach (var e in events)
+            Received.Enqueue(new ReceivedWebhook(e["id"]!.GetValue<long>(), e["type"]!.GetValue<string>(), e, webhookId, valid, answered));
     }
 
     /// <summary>Waits until <paramref name="done"/> holds for what was received (answered 2xx), or fails after the timeout.</summary>

@@ -33,6 +33,7 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
         b.Property(s => s.LeaseOwner).HasMaxLength(64).IsConcurrencyToken(); // a dispatcher whose lease was taken over saves nothing
         b.Ignore(s => s.Types);
         b.Ignore(s => s.ReceivesAll);
+        b.Ignore(s => s.Batched);
         b.HasIndex(s => new { s.Status, s.DueAtMs });
         b.HasMany<WebhookDelivery>().WithOne().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
     }
