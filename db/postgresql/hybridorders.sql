@@ -1158,3 +1158,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203142629_WebhookBatchRetry') THEN
+    ALTER TABLE "WebhookSubscriptions" ADD "RetryThroughId" bigint;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203142629_WebhookBatchRetry') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261203142629_WebhookBatchRetry', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -655,3 +655,11 @@ VALUES ('20261203135700_WebhookBatchSize', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "WebhookSubscriptions" ADD "RetryThroughId" INTEGER NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203142633_WebhookBatchRetry', '10.0.14');
+
+COMMIT;
+

@@ -1297,3 +1297,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203142625_WebhookBatchRetry'
+)
+BEGIN
+    ALTER TABLE [WebhookSubscriptions] ADD [RetryThroughId] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203142625_WebhookBatchRetry'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203142625_WebhookBatchRetry', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -56,6 +56,11 @@ public sealed class WebhookSubscription
 
     public bool Batched => BatchSize > 1;
 
+    /// <summary>A batched subscription whose last message failed: the id of that message's last event, so that the next
+    /// attempt sends the same run again (the same <c>webhook-id</c>, as Standard Webhooks asks of a resent message), or
+    /// the shorter run the dispatcher chose after an answer that said the message was too large. Null otherwise.</summary>
+    public long? RetryThroughId { get; private set; }
+
     /// <summary><c>whsec_</c> + base64 of the signing key. Shown once at creation; never logged.</summary>
     public string Secret { get; private set; } = null!;
 
@@ -93,6 +98,7 @@ public sealed class WebhookSubscription
     {
         if (eventId <= Cursor) throw new InvalidOperationException($"Event {eventId} is not after the cursor {Cursor}.");
         Cursor = eventId;
+        if (RetryThroughId <= eventId) RetryThroughId = null;
         FailedAttempts = 0;
         FailingSince = null;
         LastError = null;
@@ -102,12 +108,17 @@ public sealed class WebhookSubscription
     public void SkipTo(long eventId)
     {
         if (eventId > Cursor) Cursor = eventId;
+        if (RetryThroughId <= eventId) RetryThroughId = null;
     }
 
     /// <summary>The attempt failed: retry after the next delay of <paramref name="retryDelays"/> (the last one repeats),
-    /// or disable when it has been failing for <paramref name="disableAfter"/>.</summary>
-    public void Failed(Instant now, string error, IReadOnlyList<Duration> retryDelays, Duration disableAfter)
+    /// or disable when it has been failing for <paramref name="disableAfter"/>. A batched subscription names the last event
+    /// its next attempt is to carry (<see cref="RetryThroughId"/>).</summary>
+    public void Failed(Instant now, string error, IReadOnlyList<Duration> retryDelays, Duration disableAfter, long? retryThroughId = null)
     {
+        if (retryThroughId is not null && (!Batched || retryThroughId <= Cursor))
+            throw new ArgumentOutOfRangeException(nameof(retryThroughId), retryThroughId, "A retried run belongs to a batched subscription and lies after the cursor.");
+        RetryThroughId = retryThroughId;
         FailedAttempts++;
         FailingSince ??= now;
         LastError = error.Length > 500 ? error[..500] : error;

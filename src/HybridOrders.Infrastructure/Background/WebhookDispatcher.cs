@@ -151,12 +151,17 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
                 }
                 var pending = db.Events.AsNoTracking().Where(e => e.Id > subscription.Cursor && e.Id <= settled);
                 if (types is not null) pending = pending.Where(e => types.Contains(e.Type));
-                var readSize = Math.Max(o.BatchSize, subscription.BatchSize);
+                // A failed batched message is sent again as it was (or shorter, see below): nothing after its last event.
+                var retrying = subscription.RetryThroughId is not null;
+                if (retrying) pending = pending.Where(e => e.Id <= subscription.RetryThroughId);
+                // Whole requests per read: a batched subscription's read is a multiple of its batch size.
+                var readSize = subscription.Batched ? subscription.BatchSize * Math.Max(1, o.BatchSize / subscription.BatchSize) : o.BatchSize;
                 var batch = pending.OrderBy(e => e.Id).Take(readSize).ToList();
+                if (retrying && batch.Count == 0) subscription.SkipTo(subscription.RetryThroughId!.Value); // its events are gone: nothing to resend
                 var done = 0;
                 var failed = false;
                 // One message per event, or (a batched subscription) runs of up to its batch size: strictly one after another.
-                foreach (var message in batch.Chunk(subscription.BatchSize))
+                foreach (var message in Messages(batch, subscription.BatchSize, o.MaxBatchBytes))
                 {
                     if (Stopwatch.GetElapsedTime(started) > budget) break;
                     var outcome = subscription.Batched ? target.Send(message, ct) : target.Send(message[0], ct);
@@ -168,7 +173,7 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
                     if (!outcome.Succeeded)
                     {
                         subscription.Failed(now, outcome.Error ?? $"HTTP {outcome.StatusCode}", o.RetryDelays,
-                            Duration.FromHours(o.DisableAfterHours));
+                            Duration.FromHours(o.DisableAfterHours), subscription.Batched ? RetryThrough(message, outcome) : null);
                         logger.LogWarning("Webhook {Subscription} failed on event {EventId} (attempt {Attempt}, {Events} event(s)): {Error}",
                             subscription.Id, message[0].Id, subscription.FailedAttempts, message.Length, outcome.Error);
                         if (subscription.Status == WebhookStatus.Disabled)
@@ -185,7 +190,7 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
                     more = true;
                     break;
                 }
-                var caughtUp = batch.Count < readSize;
+                var caughtUp = !retrying && batch.Count < readSize; // a retried run was read alone: what follows it is still to come
                 if (caughtUp) subscription.SkipTo(settled); // nothing else of its types up to the mark
                 if (Stopwatch.GetElapsedTime(started) > run)
                 {
@@ -212,6 +217,28 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
         }
         return more;
     }
+
+    /// <summary>The requests for <paramref name="events"/>: one each when <paramref name="batchSize"/> is 1; otherwise runs of
+    /// up to <paramref name="batchSize"/> events whose payloads stay within <paramref name="maxBytes"/> (at least one event
+    /// each). The same events always make the same runs, so a failed message read again is the same message.</summary>
+    internal static IEnumerable<EventRecord[]> Messages(IReadOnlyList<EventRecord> events, int batchSize, int maxBytes)
+    {
+        var start = 0;
+        while (start < events.Count)
+        {
+            var end = start + 1;
+            var bytes = (long)events[start].Data.Length;
+            while (end < events.Count && end - start < batchSize && bytes + events[end].Data.Length <= maxBytes) bytes += events[end++].Data.Length;
+            yield return events.Skip(start).Take(end - start).ToArray();
+            start = end;
+        }
+    }
+
+    /// <summary>The last event of the next attempt after a batched message failed: the same message again; or, when the
+    /// receiver said it was too large (413) or did not answer it (a timeout, a broken connection: perhaps too long to take
+    /// in), its first half, halving on each such failure down to one event, so that no message size stops the stream.</summary>
+    internal static long RetryThrough(EventRecord[] message, DeliveryOutcome outcome) =>
+        outcome.StatusCode is null or 413 && message.Length > 1 ? message[(message.Length - 1) / 2].Id : message[^1].Id;
 
     /// <summary>A subscription that is caught up keeps its lease a moment: the events that settle meanwhile go out under it, in
     /// batches gathered every <see cref="WebhookOptions.WakeDelayMilliseconds"/>, so that a steady stream costs the database a

@@ -25,8 +25,13 @@ public sealed class WebhookOptions
     /// <summary>Subscriptions one instance works on at once (each one strictly in order).</summary>
     public int MaxConcurrency { get; set; } = 4;
 
-    /// <summary>Events sent to one subscription per claim before its progress is saved.</summary>
+    /// <summary>Events read for one subscription at a time, whose progress is saved together after they went out (not the
+    /// subscription's own <c>batchSize</c>, which is how many events one request carries; a read holds whole requests).</summary>
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>A batched request stops adding events once their payloads would pass this many bytes (it always carries at
+    /// least one): under common receivers' body limits (nginx: 1 MiB) and well inside one timeout.</summary>
+    public int MaxBatchBytes { get; set; } = 256 * 1024;
 
     public int TimeoutSeconds { get; set; } = 10;
 

@@ -69,8 +69,9 @@ internal sealed class WebhookSender(IHttpClientFactory clients, EventJson json, 
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The <c>type</c> of a batched message, and its <c>webhook-id</c>: <c>batch_{first id}_{last id}</c> (the same
-    /// run of events sent again has the same id; a receiver deduplicating by event id needs no more than the events' own ids).</summary>
+    /// <summary>The <c>type</c> of a batched message, and its <c>webhook-id</c>: <c>batch_{first id}_{last id}</c>. A failed
+    /// message is sent again as the same run, so with the same id (the dispatcher keeps the run's end); only a run halved
+    /// after a 413 or no answer is a new message with a new id.</summary>
     public const string BatchType = "batch";
 
     public static string BatchId(IReadOnlyList<EventRecord> events) =>

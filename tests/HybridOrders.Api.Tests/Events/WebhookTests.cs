@@ -37,6 +37,7 @@ public abstract class WebhookTests(ApiFactory factory)
         await using var receiver = await WebhookReceiver.StartAsync();
         var webhook = await SubscribeAsync(receiver, "*");
         webhook.Get<string>("secret").ShouldStartWith("whsec_");
+        webhook.Get<int>("batchSize").ShouldBe(1); // one event per request unless asked otherwise
         Convert.FromBase64String(webhook.Get<string>("secret")["whsec_".Length..]).Length.ShouldBe(32);
         var (location, sku, pos) = await StoreWithStockAsync(5);
 
@@ -136,35 +137,58 @@ public abstract class WebhookTests(ApiFactory factory)
         state["failingSince"].ShouldBeNull();
     }
 
+    private async Task<JsonNode> SubscribeBatchedAsync(WebhookReceiver receiver, int batchSize)
+    {
+        var webhook = (await _admin.PostJsonAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "reservation.created" }, batchSize }))
+            .Expect(HttpStatusCode.Created);
+        webhook.Get<int>("batchSize").ShouldBe(batchSize);
+        receiver.Secret = webhook.Get<string>("secret");
+        return webhook;
+    }
+
+    private static int Events(JsonNode message) => message["events"]?.AsArray().Count ?? 0; // 0: not a batched message
+
     [Fact]
-    public async Task A_batched_subscription_gets_its_backlog_in_one_signed_message_in_id_order()
+    public async Task A_batched_subscription_sends_its_backlog_in_signed_runs_in_id_order_and_a_refused_run_again_as_it_was()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var (location, sku, pos) = await StoreWithStockAsync(10);
         foreach (var wrong in new[] { 0, HybridOrders.Domain.Webhooks.WebhookSubscription.MaxBatchSize + 1 })
             (await _admin.PostJsonAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "*" }, batchSize = wrong }))
                 .ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")["errors"]!["batchSize"].ShouldNotBeNull();
-        var webhook = (await _admin.PostJsonAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "reservation.created" }, batchSize = 10 }))
-            .Expect(HttpStatusCode.Created);
-        webhook.Get<int>("batchSize").ShouldBe(10);
-        receiver.Secret = webhook.Get<string>("secret");
-        // Refused until a message carries all five holds: the backlog builds behind the first event while it is retried.
-        receiver.Answer = (_, json) => json["events"]!.AsArray().Count >= 5 ? 200 : 500;
+        var webhook = await SubscribeBatchedAsync(receiver, 3);
+        var accept = false;
+        receiver.Answer = (_, json) => Volatile.Read(ref accept) && Events(json) > 0 ? 200 : 500; // refused until the backlog is there
 
+        async Task WaitForCalls(int n)
+        {
+            for (var wait = 0; wait < 300 && receiver.Calls < n; wait++) await Task.Delay(50);
+            receiver.Calls.ShouldBeGreaterThanOrEqualTo(n);
+        }
         var holds = new List<string>();
-        for (var i = 0; i < 5; i++)
-            holds.Add((await pos.PostJsonAsync("/api/v1/reservations", Hold(location, sku, 1))).Expect(HttpStatusCode.Created).Get<string>("id"));
+        async Task HoldAsync() => holds.Add((await pos.PostJsonAsync("/api/v1/reservations", Hold(location, sku, 1))).Expect(HttpStatusCode.Created).Get<string>("id"));
+        await HoldAsync();
+        await WaitForCalls(1); // the first message went out (and was refused) with the first hold alone
+        for (var i = 0; i < 4; i++) await HoldAsync();
+        await WaitForCalls(3); // sent again twice while four more holds waited behind it
+        Volatile.Write(ref accept, true);
 
         var delivered = await receiver.WaitForAsync(d => d.Count >= 5, timeoutSeconds: 30);
         delivered.Select(d => d.Body.DataId()).ShouldBe(holds);
         delivered.ShouldAllBe(d => d.Type == "reservation.created" && d.SignatureValid);
         delivered.Select(d => d.Id).ShouldBeInOrder(SortDirection.Ascending);
-        delivered.Select(d => d.WebhookId).Distinct().ShouldBe([$"batch_{delivered[0].Id}_{delivered[^1].Id}"]);
-        // (the first message may already hold all five, when the dispatcher came after the holds); every refused one began at the first
-        receiver.Received.Where(r => r.Answered == 500).ShouldAllBe(r => r.WebhookId.StartsWith($"batch_{delivered[0].Id}_"));
         receiver.MaxConcurrent.ShouldBe(1);
+        var requests = receiver.Requests();
+        requests.ShouldAllBe(r => r.Count <= 3 && r[0].WebhookId == $"batch_{r[0].Id}_{r[r.Count - 1].Id}");
+        // the refused message went again exactly as it was (the first hold alone, same webhook-id) until it was taken,
+        // though more events were waiting; then the backlog in runs of at most three: [1], [2, 3, 4], [5]
+        var refused = requests.Where(r => r[0].Answered == 500).ToList();
+        refused.Count.ShouldBeGreaterThanOrEqualTo(3);
+        refused.ShouldAllBe(r => r.Count == 1 && r[0].WebhookId == $"batch_{delivered[0].Id}_{delivered[0].Id}");
+        var accepted = requests.Where(r => r[0].Answered == 200).ToList();
+        accepted.Select(r => r.Count).ShouldBe([1, 3, 1]);
 
-        // the log: a row per event of every message, each with the attempt of the message that carried it
+        // the log: a row per event of every request, each with the attempt of the request that carried it
         var id = webhook.Get<string>("id");
         JsonArray log = [];
         for (var attempt = 0; attempt < 100 && log.Count(i => i!.Get<int>("statusCode") == 200) < 5; attempt++)
@@ -174,10 +198,44 @@ public abstract class WebhookTests(ApiFactory factory)
         }
         var succeeded = log.Where(i => i!.Get<int>("statusCode") == 200).ToList();
         succeeded.Select(i => i!.Get<long>("eventId")).Order().ShouldBe(delivered.Select(d => d.Id));
-        succeeded.Select(i => i!.Get<int>("attempt")).Distinct().Single().ShouldBe(receiver.Calls); // the refused messages, then this one
+        var firstRun = accepted[0].Select(r => r.Id).ToHashSet();
+        succeeded.Where(i => firstRun.Contains(i!.Get<long>("eventId"))).ShouldAllBe(i => i!.Get<int>("attempt") == refused.Count + 1);
+        log.Count(i => i!.Get<int>("statusCode") == 500).ShouldBe(refused.Sum(r => r.Count));
         var state = (await _admin.GetJsonAsync($"/api/v1/webhooks/{id}")).Expect(HttpStatusCode.OK);
-        state.Get<int>("batchSize").ShouldBe(10);
+        state.Get<int>("batchSize").ShouldBe(3);
         state.Get<long>("lastEventId").ShouldBeGreaterThanOrEqualTo(delivered[^1].Id);
+        state["failingSince"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_batched_request_answered_413_is_sent_again_halved_so_the_stream_goes_on()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (location, sku, pos) = await StoreWithStockAsync(10);
+        await SubscribeBatchedAsync(receiver, 3);
+        var backlog = false;
+        // Refused (500) until the three holds are in; then too large (413) for more than one event.
+        receiver.Answer = (_, json) => !Volatile.Read(ref backlog) ? 500 : Events(json) > 1 ? 413 : Events(json) == 1 ? 200 : 500;
+
+        var holds = new List<string>();
+        for (var i = 0; i < 3; i++)
+            holds.Add((await pos.PostJsonAsync("/api/v1/reservations", Hold(location, sku, 1))).Expect(HttpStatusCode.Created).Get<string>("id"));
+        Volatile.Write(ref backlog, true);
+
+        var delivered = await receiver.WaitForAsync(d => d.Count >= 3, timeoutSeconds: 60);
+        delivered.Select(d => d.Body.DataId()).ShouldBe(holds);
+        var requests = receiver.Requests();
+        requests.ShouldAllBe(r => r.Count <= 3);
+        requests.Where(r => r[0].Answered == 200).ShouldAllBe(r => r.Count == 1);
+        var tooLarge = requests.Where(r => r[0].Answered == 413).ToList();
+        tooLarge.ShouldNotBeEmpty();
+        // after each 413 the next attempt is the first half of what was refused (same first event, fewer events)
+        for (var i = 0; i < requests.Count - 1; i++)
+            if (requests[i][0].Answered == 413)
+            {
+                requests[i + 1][0].Id.ShouldBe(requests[i][0].Id);
+                requests[i + 1].Count.ShouldBe((requests[i].Count + 1) / 2);
+            }
     }
 
     [Fact]

@@ -13,7 +13,8 @@ using StandardWebhooks;
 namespace HybridOrders.Api.Tests.Infrastructure;
 
 /// <summary>One webhook request as the receiver saw it, and whether its signature verified with the StandardWebhooks library.</summary>
-public sealed record ReceivedWebhook(long Id, string Type, JsonNode Body, string WebhookId, bool SignatureValid, int Answered);
+/// <see cref="Call"/> is the request's number (1-based): the events of one batched request share it.
+public sealed record ReceivedWebhook(long Id, string Type, JsonNode Body, string WebhookId, bool SignatureValid, int Answered, int Call);
 
 /// <summary>
 /// A real HTTP receiver: a minimal Kestrel app on a free loopback port. It verifies each request's signature with the
@@ -91,7 +92,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 }
             }
             var status = Answer(call, json);
-            Record(json, http.Request.Headers["webhook-id"].ToString(), valid, status);
+            Record(json, http.Request.Headers["webhook-id"].ToString(), valid, status, call);
             if (status == Hang)
             {
                 await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { });
@@ -107,12 +108,16 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>One entry per event: a batched message (<c>{ type: "batch", events }</c>) adds each of its events, with the
     /// message's webhook-id, signature check and answer.</summary>
-    private void Record(JsonNode json, string webhookId, bool valid, int answered)
+    private void Record(JsonNode json, string webhookId, bool valid, int answered, int call)
     {
         var events = json["type"]!.GetValue<string>() == "batch" ? json["events"]!.AsArray().Select(e => e!).ToList() : [json];
         foreach (var e in events)
-            Received.Enqueue(new ReceivedWebhook(e["id"]!.GetValue<long>(), e["type"]!.GetValue<string>(), e, webhookId, valid, answered));
+            Received.Enqueue(new ReceivedWebhook(e["id"]!.GetValue<long>(), e["type"]!.GetValue<string>(), e, webhookId, valid, answered, call));
     }
+
+    /// <summary>What came, one entry per request (a batched request's events together), in the order they arrived.</summary>
+    public IReadOnlyList<IReadOnlyList<ReceivedWebhook>> Requests() =>
+        Received.GroupBy(r => r.Call).OrderBy(g => g.Key).Select(g => (IReadOnlyList<ReceivedWebhook>)g.ToList()).ToList();
 
     /// <summary>Waits until <paramref name="done"/> holds for what was received (answered 2xx), or fails after the timeout.</summary>
     public async Task<IReadOnlyList<ReceivedWebhook>> WaitForAsync(Func<IReadOnlyList<ReceivedWebhook>, bool> done, int timeoutSeconds = 30)

@@ -780,6 +780,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("LeaseUntilMs")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("RetryThroughId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Secret")
                         .IsRequired()
                         .HasMaxLength(100)

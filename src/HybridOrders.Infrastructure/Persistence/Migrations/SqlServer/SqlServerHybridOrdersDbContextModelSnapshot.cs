@@ -793,6 +793,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("LeaseUntilMs")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("RetryThroughId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Secret")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -769,6 +769,9 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("LeaseUntilMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RetryThroughId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Secret")
                         .IsRequired()
                         .HasMaxLength(100)
