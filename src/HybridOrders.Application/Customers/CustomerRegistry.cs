@@ -42,6 +42,7 @@ public sealed class CustomerRegistry(IHybridOrdersDbContext db, ICustomerClaims 
         }
         // Every record involved (a fresh one that lost its claims included) becomes one: the oldest survives.
         owners.Add(target);
+        if (owners.Count > 1) await claims.SerializeMergesAsync(ct); // one merge at a time (see there)
         var live = owners.Count > 1 ? await LockLiveAsync(owners, ct) : owners;
         var survivor = live.Order(StringComparer.Ordinal).First();
         var losers = live.Where(o => o != survivor).ToList();
@@ -117,7 +118,8 @@ public sealed class CustomerRegistry(IHybridOrdersDbContext db, ICustomerClaims 
 
     /// <summary>Locks the records about to be merged (one at a time, ordinal order) and follows any that a concurrent order merged
     /// away meanwhile to its live record, until every locked record is live. Without the lock two orders could each merge the same
-    /// record into a different survivor, and one of them would be lost. A deadlock among such lockers is retried whole (issue 15).</summary>
+    /// record into a different survivor, and one of them would be lost. Merges run one at a time (the caller took
+    /// <see cref="ICustomerClaims.SerializeMergesAsync"/>), so lockers that discover their records as they go cannot deadlock.</summary>
     private async Task<HashSet<string>> LockLiveAsync(HashSet<string> ids, CancellationToken ct)
     {
         var locked = new HashSet<string>(StringComparer.Ordinal);

@@ -27,6 +27,21 @@ internal sealed class CustomerClaims(HybridOrdersDbContext db) : ICustomerClaims
         return await db.CustomerIdentifiers.AsNoTracking().Where(i => i.Kind == kind && i.Value == value).Select(i => i.CustomerId).SingleAsync(ct);
     }
 
+    /// <summary>The advisory lock's key (an arbitrary constant of this application: "HOCUSTMG").</summary>
+    private const long MergeLockKey = 0x484F43555354_4D47;
+
+    public async Task SerializeMergesAsync(CancellationToken ct)
+    {
+        if (db is SqlServerHybridOrdersDbContext)
+            await db.Database.ExecuteSqlAsync($"""
+                DECLARE @result int;
+                EXEC @result = sp_getapplock @Resource = N'hybridorders:customer-merge', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = -1;
+                IF @result < 0 THROW 51000, N'The customer merge lock was not granted.', 1;
+                """, ct);
+        else if (db is PostgresHybridOrdersDbContext)
+            await db.Database.ExecuteSqlAsync($"""SELECT pg_advisory_xact_lock({MergeLockKey})""", ct);
+    }
+
     public async Task LockCustomerAsync(string customerId, CancellationToken ct)
     {
         if (db is SqlServerHybridOrdersDbContext)

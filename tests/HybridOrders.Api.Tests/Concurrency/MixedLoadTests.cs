@@ -41,7 +41,7 @@ public abstract class MixedLoadTests(PostgresApiFactory factory)
         var storefront = factory.Storefront();
         var logistics = factory.Logistics();
 
-        var deadlocksBefore = await DeadlocksAsync();
+        var deadlocksBefore = await PostgresDeadlocks.CountAsync(factory);
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
         var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var until = Stopwatch.StartNew();
@@ -139,7 +139,7 @@ public abstract class MixedLoadTests(PostgresApiFactory factory)
         Count("cancel 200").ShouldBeGreaterThan(20, summary);
 
         // Not only answered well: with one global lock order PostgreSQL never had to break a deadlock (retries would hide it).
-        (await DeadlocksAsync() - deadlocksBefore).ShouldBe(0, "deadlocks PostgreSQL detected in this test's database");
+        (await PostgresDeadlocks.CountAsync(factory) - deadlocksBefore).ShouldBe(0, "deadlocks PostgreSQL detected in this test's database");
 
         foreach (var location in network.Locations)
         foreach (var sku in network.Skus)
@@ -149,24 +149,6 @@ public abstract class MixedLoadTests(PostgresApiFactory factory)
             line.OnHand.ShouldBeGreaterThanOrEqualTo(0);
             line.Reserved.ShouldBeInRange(0, line.OnHand);
         }
-    }
-
-    /// <summary>PostgreSQL's own count of deadlocks it broke in this test's database. Backends report their statistics lazily,
-    /// and at the latest when they end: closing the pooled connections first makes the figure complete.</summary>
-    private async Task<long> DeadlocksAsync()
-    {
-        Npgsql.NpgsqlConnection.ClearAllPools();
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
-        await using var connection = new Npgsql.NpgsqlConnection($"{factory.DatabaseConnectionString};Pooling=false");
-        await connection.OpenAsync();
-        const string local = "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()";
-        // On Citus every node breaks its own deadlocks (a cycle across nodes is cancelled by Citus with 40P01, and retried).
-        var sql = factory is CitusApiFactory ? $"SELECT sum(result::bigint)::bigint FROM run_command_on_all_nodes($${local}$$)" : local;
-        await using var command = new Npgsql.NpgsqlCommand($"SELECT pg_stat_clear_snapshot(); {sql}", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.NextResultAsync();
-        await reader.ReadAsync();
-        return reader.GetInt64(0);
     }
 
     /// <summary>One to three distinct SKUs, in random order (so requests name SKUs in different orders), 1–3 units each.</summary>

@@ -239,9 +239,12 @@ public abstract class CustomerRaceTests(PostgresApiFactory factory)
     {
         // Each round must make one customer. A round only proves the race when requests really overlapped (some made their own
         // record and merged it into the winner); a quiet machine can serialize a round, so up to three rounds run until one did.
+        var deadlocksBefore = await PostgresDeadlocks.CountAsync(factory);
         var merged = 0;
         for (var round = 0; round < 3 && merged == 0; round++) merged = await RaceOneNewEmailAsync();
         merged.ShouldBeGreaterThan(0, "three rounds of racing requests never overlapped: the race was not exercised");
+        // merges run one at a time (the registry's merge lock): racing mergers never deadlock
+        (await PostgresDeadlocks.CountAsync(factory) - deadlocksBefore).ShouldBe(0, "deadlocks PostgreSQL detected in this test's database");
     }
 
     /// <summary>One round: fifty racing orders and holds with one new email make one customer; answers how many records were
@@ -304,6 +307,7 @@ public abstract class CustomerRaceTests(PostgresApiFactory factory)
         earlier.Distinct().Count().ShouldBe(records);
 
         var email = $"{Unique("merge")}@example.com";
+        var deadlocksBefore = await PostgresDeadlocks.CountAsync(factory);
         await RaceAsync(Enumerable.Range(0, records).Select(i => (Func<Task<(HttpStatusCode, JsonNode?)>>)(() =>
             storefront.PostJsonAsync("/api/v1/orders", new
             {
@@ -320,6 +324,7 @@ public abstract class CustomerRaceTests(PostgresApiFactory factory)
         foreach (var key in earlier.Concat(phones)) (await CustomerAsync(key)).Get<string>("id").ShouldBe(id, key);
         (await _admin.GetJsonAsync($"/api/v1/orders?customerId={Uri.EscapeDataString(phones[^1])}&limit=100")).Expect(HttpStatusCode.OK)["items"]!.AsArray()
             .Count.ShouldBe(2 * records);
+        (await PostgresDeadlocks.CountAsync(factory) - deadlocksBefore).ShouldBe(0, "deadlocks PostgreSQL detected in this test's database");
     }
 }
 
