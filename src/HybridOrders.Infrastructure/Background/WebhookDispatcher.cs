@@ -157,7 +157,12 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
                 // Whole requests per read: a batched subscription's read is a multiple of its batch size.
                 var readSize = subscription.Batched ? subscription.BatchSize * Math.Max(1, o.BatchSize / subscription.BatchSize) : o.BatchSize;
                 var batch = pending.OrderBy(e => e.Id).Take(readSize).ToList();
-                if (retrying && batch.Count == 0) subscription.SkipTo(subscription.RetryThroughId!.Value); // its events are gone: nothing to resend
+                if (retrying && batch.Count == 0)
+                {
+                    // Beyond this round's settled mark: not read yet, not gone (skipping to it would drop events); a later round.
+                    if (settled < subscription.RetryThroughId) break;
+                    subscription.SkipTo(subscription.RetryThroughId!.Value); // its events are gone: nothing to resend
+                }
                 var done = 0;
                 var failed = false;
                 // One message per event, or (a batched subscription) runs of up to its batch size: strictly one after another.

@@ -29,8 +29,9 @@ public sealed class WebhookOptions
     /// subscription's own <c>batchSize</c>, which is how many events one request carries; a read holds whole requests).</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>A batched request stops adding events once their payloads would pass this many bytes (it always carries at
-    /// least one): under common receivers' body limits (nginx: 1 MiB) and well inside one timeout.</summary>
+    /// <summary>A batched request stops adding events once their payloads would pass this size (it always carries at least
+    /// one), counted in characters of the stored JSON (its UTF-8 bytes for ASCII text; more bytes for other text): under common
+    /// receivers' body limits (nginx: 1 MiB) and well inside one timeout.</summary>
     public int MaxBatchBytes { get; set; } = 256 * 1024;
 
     public int TimeoutSeconds { get; set; } = 10;
