@@ -6,7 +6,8 @@
 #    locations and 5,000 SKUs that it first sets up through the API (stock through POST /stock/sync); afterwards the API's
 #    resident memory, and the deadlocks and transaction retries during holds and orders;
 #  - sync: bulk stock sync, lines/s through POST /api/v1/stock/sync (batches of 5,000, 4 clients, half the lines changing);
-#  - atp: listing-page availability, SKU answers/s through POST /api/v1/availability/query (50 SKUs and a point, 32 clients);
+#  - atp: listing-page availability, SKU answers/s through POST /api/v1/availability/query (50 SKUs and a point, 32 clients
+#    in closed loops: the most it does), then the same queries offered at 400 requests/s (latency from when each was due);
 #  - forecast: GET /forecast/{sku} latency, one SKU at one location and over 200 locations, from a year of daily history
 #    imported through POST /stock/sales-history (RESULT forecast single_ms=… network_ms=… with the load averages);
 #  - routing: latency of the routing decision alone (Router.Route in process) at 200 and at 1,000 locations;

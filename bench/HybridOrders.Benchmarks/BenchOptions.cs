@@ -46,6 +46,7 @@ internal sealed record BenchOptions(
     int AtpClients,
     int AtpSkus,
     double AtpSeconds,
+    double AtpRate,
     string? ApiLog,
     bool Webhook = false,
     int WebhookBatch = 1)
@@ -83,6 +84,8 @@ internal sealed record BenchOptions(
           --atp-clients N     concurrent clients (default 32)
           --atp-skus N        SKUs per request (default 50), with a point
           --atp-seconds S     measured time (default 15, after 5 s of warm-up)
+          --atp-rate R        then the same queries offered at R requests/s (default 400: 20,000 SKU answers/s of 50
+                              SKUs), by the same clients, latency counted from when each was due; 0 skips it
          routing:
           --routing-locations N,N   network sizes of the routing part (default 200,1000)
           --routing-iterations N    timed routing decisions per case and size, over all rounds (default 20000)
@@ -142,6 +145,7 @@ internal sealed record BenchOptions(
             (int)Number("--atp-clients", 32),
             (int)Number("--atp-skus", 50),
             Number("--atp-seconds", 15),
+            Number("--atp-rate", 400),
             values.GetValueOrDefault("--api-log"),
             flags.Contains("--webhook") || values.ContainsKey("--webhook-batch"),
             (int)Number("--webhook-batch", 1));
@@ -151,10 +155,10 @@ internal sealed record BenchOptions(
             || options.SetupParallel < 1 || options.RoutingLocations.Count == 0 || options.RoutingLocations.Any(n => n < 2)
             || options.RoutingIterations < 1 || options.RoutingSeconds <= 0
             || options.SyncClients < 1 || options.SyncLines is < 1 or > 5_000 || options.SyncSeconds <= 0
-            || options.AtpClients < 1 || options.AtpSkus is < 1 or > 200 || options.AtpSeconds <= 0 || options.WebhookBatch is < 1 or > 500)
+            || options.AtpClients < 1 || options.AtpSkus is < 1 or > 200 || options.AtpSeconds <= 0 || options.AtpRate < 0 || options.WebhookBatch is < 1 or > 500)
             throw new ArgumentException($"--locations and every --routing-locations must be at least 2, --products at least {Network.MinProducts}, " +
                                         "--order-seconds and --routing-seconds above 0, --order-warmup 0 or more, --setup-parallel and --routing-iterations at least 1, " +
-                                        "--sync-lines 1-5000, --atp-skus 1-200, --webhook-batch 1-500, --sync-clients and --atp-clients at least 1, --sync-seconds and --atp-seconds above 0.");
+                                        "--sync-lines 1-5000, --atp-skus 1-200, --webhook-batch 1-500, --sync-clients and --atp-clients at least 1, --sync-seconds and --atp-seconds above 0, --atp-rate 0 or more.");
         return options;
     }
 

@@ -41,6 +41,27 @@ internal static class ClosedLoop
         public readonly List<string> ErrorSamples = [];
         public readonly Dictionary<string, long> Tags = new(StringComparer.Ordinal);
         public long Errors;
+
+        /// <summary>Runs one operation and records it, timed from <paramref name="from"/>; false (nothing recorded) when it
+        /// was answered after <paramref name="end"/>.</summary>
+        public async Task<bool> TimeAsync(Func<Task<Outcome>> operation, long from, long end)
+        {
+            Outcome outcome;
+            try
+            {
+                outcome = await operation();
+            }
+            catch (Exception ex)
+            {
+                outcome = Outcome.Failure($"{ex.GetType().Name}: {ex.Message}");
+            }
+            var answered = Stopwatch.GetTimestamp();
+            if (answered > end) return false;
+            if (outcome.Done) LatencyTicks.Add(answered - from);
+            if (outcome.Tag is { } tag) Tags[tag] = Tags.GetValueOrDefault(tag) + 1;
+            if (outcome.Error is { } error && Errors++ < 3) ErrorSamples.Add(error);
+            return true;
+        }
     }
 
     /// <summary>Client <c>i</c> draws from <c>new Random(seed + i)</c>: the same sequence for every run with that seed.</summary>
@@ -55,20 +76,7 @@ internal static class ClosedLoop
             {
                 var sent = Stopwatch.GetTimestamp();
                 if (sent >= end) break;
-                Outcome outcome;
-                try
-                {
-                    outcome = await once(i, random);
-                }
-                catch (Exception ex)
-                {
-                    outcome = Outcome.Failure($"{ex.GetType().Name}: {ex.Message}");
-                }
-                var answered = Stopwatch.GetTimestamp();
-                if (answered > end) break; // answered after the bell: neither counted nor timed
-                if (outcome.Done) worker.LatencyTicks.Add(answered - sent);
-                if (outcome.Tag is { } tag) worker.Tags[tag] = worker.Tags.GetValueOrDefault(tag) + 1;
-                if (outcome.Error is { } error && worker.Errors++ < 3) worker.ErrorSamples.Add(error);
+                if (!await worker.TimeAsync(() => once(i, random), sent, end)) break; // answered after the bell: neither counted nor timed
             }
         })));
         return workers;
@@ -110,6 +118,38 @@ internal static class ClosedLoop
     /// <summary>The nearest-rank percentile of sorted values (NaN when there are none).</summary>
     public static double Percentile(long[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
+
+/// <summary>
+/// Drives an open load at a fixed offered rate: operation k is due at start + k / rate (evenly spaced), and up to N clients
+/// send them, each taking the next due operation when it is free. An operation's latency is counted from when it was DUE,
+/// not from when a client got round to sending it, so a service that falls behind the rate shows it in the percentiles
+/// (no coordinated omission: a closed loop, by contrast, slows its clients down to what the service does, and its latency
+/// at saturation is mostly the queue its own clients make, N / throughput). Only what answered before the bell counts.
+/// </summary>
+internal static class PacedLoop
+{
+    public static async Task<ClosedLoop.Worker[]> DriveAsync(int clients, double rate, double seconds, int seed, Func<int, Random, Task<Outcome>> once)
+    {
+        var workers = Enumerable.Range(0, clients).Select(_ => new ClosedLoop.Worker()).ToArray();
+        var start = Stopwatch.GetTimestamp();
+        var end = start + (long)(seconds * Stopwatch.Frequency);
+        var ticksPerOp = Stopwatch.Frequency / rate;
+        long next = -1;
+        await Task.WhenAll(workers.Select((worker, i) => Task.Run(async () =>
+        {
+            var random = new Random(seed + i);
+            while (true)
+            {
+                var due = start + (long)(Interlocked.Increment(ref next) * ticksPerOp);
+                if (due >= end) break;
+                var wait = due - Stopwatch.GetTimestamp();
+                if (wait > 0) await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency));
+                if (!await worker.TimeAsync(() => once(i, random), due, end)) break;
+            }
+        })));
+        return workers;
+    }
 }
 
 /// <summary>The hold load: each contender is warmed up, then the measured time is cut into rounds that alternate between

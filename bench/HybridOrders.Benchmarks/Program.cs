@@ -24,7 +24,7 @@ catch (Exception ex) when (ex is ArgumentException or FormatException or UriForm
 
 var holds = new List<(string Variant, PhaseResult Api, PhaseResult Raw)>();
 (NetworkSetup Setup, PhaseResult Result)? orders = null;
-PhaseResult? sync = null, atp = null;
+PhaseResult? sync = null, atp = null, atpPaced = null;
 ApiFootprint? footprint = null;
 ApiHolds? lastApiHolds = null;
 ApiOrders? lastApiOrders = null;
@@ -69,20 +69,24 @@ if ((options.Parts & ~BenchParts.Routing) != 0)
             Console.WriteLine($"  set up in {(await new ApiOrders(api, network).SetUpAsync(options.SetupParallel)).Seconds:F1} s");
         }
         if (options.Runs(BenchParts.Sync)) sync = await RunSyncAsync(api, probe, network);
-        if (options.Runs(BenchParts.Atp)) atp = await RunAtpAsync(api, probe, network);
+        if (options.Runs(BenchParts.Atp))
+        {
+            atp = await RunAtpAsync(api, probe, network);
+            if (options.AtpRate > 0) atpPaced = await RunAtpPacedAsync(api, probe, network);
+        }
     }
     if (options.Runs(BenchParts.Forecast)) forecast = await ForecastBench.RunAsync(api, probe);
 }
 var routing = options.Runs(BenchParts.Routing) ? RunRouting() : [];
 
 Report.Results(holds, orders, routing);
-Report.Others(sync, options.SyncLines, atp, options.AtpSkus, footprint);
+Report.Others(sync, options.SyncLines, atp, atpPaced, options.AtpRate, options.AtpSkus, footprint);
 if (forecast is { } f)
     Console.WriteLine($"RESULT forecast single_ms={f.SingleMs:F1} network_ms={f.NetworkMs:F1} single_api_cpu_ms={f.SingleApiCpuMs:F1} " +
                       $"network_api_cpu_ms={f.NetworkApiCpuMs:F1} single_pg_cpu_ms={f.SinglePgCpuMs:F1} network_pg_cpu_ms={f.NetworkPgCpuMs:F1} load=\"{ForecastLoad()}\"");
 var failed = holds.Any(r => r.Api.Errors > 0 || r.Raw.Errors > 0 || r.Api.Ops == 0 || r.Raw.Ops == 0)
              || orders is { Result: var o } && (o.Errors > 0 || o.Ops == 0)
-             || new[] { sync, atp }.Any(p => p is not null && (p.Errors > 0 || p.Ops == 0));
+             || new[] { sync, atp, atpPaced }.Any(p => p is not null && (p.Errors > 0 || p.Ops == 0));
 if (failed) Console.Error.WriteLine("FAILED: some holds, orders, syncs or availability queries did not succeed (see the errors above).");
 return failed ? 1 : 0;
 
@@ -183,6 +187,27 @@ async Task<PhaseResult> RunAtpAsync(BenchApi api, ResourceProbe probe, Network n
                       $"5 s warm-up, {options.AtpSeconds:0.#} s measured");
     var result = await MeasureAsync("API", "queries/s", "query", options.AtpClients, options.AtpSeconds, (_, random) => load.SendAsync(random), probe);
     Report.Load(result, $"{result.PerSecond * load.SkusPerRequest:F0} SKU answers/s");
+    return result;
+}
+
+/// <summary>The same queries offered at a fixed rate (--atp-rate, default 400 requests/s: the 20,000 SKU answers/s),
+/// by the same number of clients: the latency a listing page sees when the service is asked for that much, counted from when
+/// each query was due. The closed loop before it measures the most the service does, and its latency at that saturation.</summary>
+async Task<PhaseResult> RunAtpPacedAsync(BenchApi api, ResourceProbe probe, Network network)
+{
+    var load = new AtpLoad(api, network, options.AtpSkus);
+    Console.WriteLine();
+    Console.WriteLine($"== atp at an offered rate: {options.AtpRate:0.#} requests/s ({options.AtpRate * load.SkusPerRequest:F0} SKU answers/s) " +
+                      $"from up to {options.AtpClients} clients, latency from when each was due; {options.AtpSeconds:0.#} s measured");
+    Func<int, Random, Task<Outcome>> once = (_, random) => load.SendAsync(random);
+    await probe.CheckpointAsync();
+    var before = await probe.SnapshotAsync();
+    var workers = await PacedLoop.DriveAsync(options.AtpClients, options.AtpRate, options.AtpSeconds, seed: 5_000, once);
+    var after = await probe.SnapshotAsync();
+    var tally = new ClosedLoop.Tally();
+    tally.Add(workers, options.AtpSeconds, after.Minus(before, probe.ApiPid));
+    var result = tally.Result("API", "queries/s", "query", apiMeasured: probe.ApiPid is not null);
+    Report.Load(result, $"{result.PerSecond * load.SkusPerRequest:F0} SKU answers/s at {options.AtpRate:0.#} offered");
     return result;
 }
 

@@ -86,7 +86,7 @@ internal static class Report
     }
 
     /// <summary>The compact lines of the parts added later: sync, atp, and the API's memory and deadlock count after holds and orders.</summary>
-    public static void Others(PhaseResult? sync, int syncLines, PhaseResult? atp, int atpSkus, ApiFootprint? footprint)
+    public static void Others(PhaseResult? sync, int syncLines, PhaseResult? atp, PhaseResult? atpPaced, double atpRate, int atpSkus, ApiFootprint? footprint)
     {
         if (sync is { } s)
             Console.WriteLine($"RESULT sync lines_s={s.PerSecond * syncLines:F0} p50_ms={s.P50Ms:F1} p99_ms={s.P99Ms:F1} " +
@@ -94,6 +94,9 @@ internal static class Report
         if (atp is { } a)
             Console.WriteLine($"RESULT atp skus_s={a.PerSecond * atpSkus:F0} p50_ms={a.P50Ms:F2} p99_ms={a.P99Ms:F2} " +
                               $"requests_s={a.PerSecond:F1} skus_per_request={atpSkus} errors={a.Errors}");
+        if (atpPaced is { } ap)
+            Console.WriteLine($"RESULT atp_paced offered_requests_s={atpRate:0.#} requests_s={ap.PerSecond:F1} skus_s={ap.PerSecond * atpSkus:F0} " +
+                              $"p50_ms={ap.P50Ms:F2} p99_ms={ap.P99Ms:F2} skus_per_request={atpSkus} errors={ap.Errors}");
         if (footprint is { } f)
         {
             Console.WriteLine($"RESULT memory api_rss_mb={f.RssMb:F0} api_peak_rss_mb={f.PeakRssMb:F0}");
