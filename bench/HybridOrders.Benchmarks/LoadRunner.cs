@@ -9,8 +9,14 @@ internal interface IHoldClient : IAsyncDisposable
     Task<string?> HoldOnceAsync(string sku, CancellationToken ct);
 }
 
-/// <summary>A way of holding stock that is measured: the API, or the raw ceiling.</summary>
-internal sealed record Contender(string Name, string Unit, double WarmupSeconds, Func<int, Task<IHoldClient>> CreateClient);
+/// <summary>A way of holding stock that is measured: the API, or the raw ceiling (or the API with a webhook subscribed).
+/// <see cref="BeforeSlice"/> and <see cref="AfterSlice"/> run around its warm-up and each of its measured slices, outside the timing and the
+/// resource snapshots (e.g. subscribing a webhook receiver, and waiting for it to catch up and unsubscribing).</summary>
+internal sealed record Contender(string Name, string Unit, double WarmupSeconds, Func<int, Task<IHoldClient>> CreateClient)
+{
+    public Func<Task>? BeforeSlice { get; init; }
+    public Func<Task>? AfterSlice { get; init; }
+}
 
 /// <summary>What one operation of a load came to: done (timed), refused as the business rules may refuse it (counted
 /// under its tag, not timed, not an error), or failed. A done operation may carry a tag too (e.g. the routing strategy).</summary>
@@ -167,7 +173,11 @@ internal static class LoadRunner
                 clients.Add(await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(contender.CreateClient)));
             for (var i = 0; i < contenders.Count; i++)
                 if (contenders[i].WarmupSeconds > 0)
+                {
+                    if (contenders[i].BeforeSlice is { } beforeWarmup) await beforeWarmup();
                     await DriveAsync(clients[i], options, hot, contenders[i].WarmupSeconds);
+                    if (contenders[i].AfterSlice is { } afterWarmup) await afterWarmup();
+                }
 
             var tallies = contenders.Select(_ => new ClosedLoop.Tally()).ToArray();
             var slice = options.Seconds / options.Rounds;
@@ -175,11 +185,13 @@ internal static class LoadRunner
             {
                 for (var i = 0; i < contenders.Count; i++)
                 {
+                    if (contenders[i].BeforeSlice is { } beforeSlice) await beforeSlice();
                     await probe.CheckpointAsync();
                     var before = await probe.SnapshotAsync();
                     var workers = await DriveAsync(clients[i], options, hot, slice);
                     var after = await probe.SnapshotAsync();
                     tallies[i].Add(workers, slice, after.Minus(before, probe.ApiPid));
+                    if (contenders[i].AfterSlice is { } afterSlice) await afterSlice();
                 }
             }
             return contenders.Select((c, i) => tallies[i].Result(c.Name, c.Unit, "hold", apiMeasured: probe.ApiPid is not null)).ToList();

@@ -7,8 +7,9 @@ using System.Text.Json;
 namespace HybridOrders.Benchmarks;
 
 /// <summary>
-/// <c>--webhook</c>: one local receiver (an <see cref="HttpListener"/> on a free loopback port) subscribed to <c>*</c>, so the hold
-/// and order loads run with the outbox dispatcher delivering every event. It answers 204 at once and records each event's
+/// <c>--webhook</c>: one local receiver (an <see cref="HttpListener"/> on a free loopback port), subscribed to <c>*</c> for each
+/// "with" slice of the loads (<see cref="SubscribeAsync"/>, <see cref="CatchUpAndUnsubscribeAsync"/>), so that those run with
+/// the outbox dispatcher delivering every event and the "without" slices beside them with no subscription. It answers 204 at once and records each event's
 /// delivery lag: arrival minus the event's <c>occurredAt</c> (the moment its change was saved, just before commit).
 /// The API must allow private targets (scripts/bench.sh sets <c>Webhooks__AllowPrivateNetworks=true</c> with this option).
 /// </summary>
@@ -22,9 +23,11 @@ internal sealed class WebhookSink : IAsyncDisposable
     private int _messages;
     private long _lastArrival = Stopwatch.GetTimestamp();
     private long _firstArrival;
+    private long _deliveringTicks; // first to last arrival, summed over the subscriptions so far
 
-    private WebhookSink(int port)
+    private WebhookSink(int port, BenchApi api)
     {
+        _api = api;
         Url = $"http://127.0.0.1:{port}/hook/";
         _listener.Prefixes.Add(Url);
         _listener.Start();
@@ -37,19 +40,56 @@ internal sealed class WebhookSink : IAsyncDisposable
 
     public int BatchSize { get; private init; } = 1;
 
-    public static async Task<WebhookSink> StartAsync(BenchApi api, int batchSize)
+    private readonly BenchApi _api;
+    private string? _subscriptionId;
+
+    public static WebhookSink Start(BenchApi api, int batchSize)
     {
         var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var sink = new WebhookSink(port) { BatchSize = batchSize };
-        using var response = await api.Http.PostAsJsonAsync("/api/v1/webhooks", new { url = sink.Url, events = new[] { "*" }, description = "benchmark", batchSize });
-        if (response.StatusCode != HttpStatusCode.Created)
-            throw new InvalidOperationException($"POST /api/v1/webhooks answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        Console.WriteLine($"Webhook receiver at {sink.Url}, subscribed to * (every event is delivered while the loads run)" +
+        var sink = new WebhookSink(port, api) { BatchSize = batchSize };
+        Console.WriteLine($"Webhook receiver at {sink.Url}, subscribed to * while a \"with\" slice runs (every event is delivered)" +
                           (batchSize > 1 ? $", batched: up to {batchSize} events per request" : ", one event per request"));
         return sink;
+    }
+
+    /// <summary>Subscribes the receiver to <c>*</c> (a new subscription starts at the newest event).</summary>
+    public async Task SubscribeAsync()
+    {
+        using var response = await _api.Http.PostAsJsonAsync("/api/v1/webhooks", new { url = Url, events = new[] { "*" }, description = "benchmark", batchSize = BatchSize });
+        if (response.StatusCode != HttpStatusCode.Created)
+            throw new InvalidOperationException($"POST /api/v1/webhooks answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        using var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        _subscriptionId = created.RootElement.GetProperty("id").GetString();
+    }
+
+    /// <summary>Waits until the dispatcher has caught up (nothing arrived for 2 s, at most 120 s), then deletes the subscription.</summary>
+    public async Task CatchUpAndUnsubscribeAsync()
+    {
+        await CatchUpAsync();
+        lock (_lagsMs)
+        {
+            if (_firstArrival != 0) _deliveringTicks += _lastArrival - _firstArrival;
+            _firstArrival = 0;
+        }
+        if (_subscriptionId is null) return;
+        using var response = await _api.Http.DeleteAsync($"/api/v1/webhooks/{_subscriptionId}");
+        if (response.StatusCode != HttpStatusCode.NoContent)
+            throw new InvalidOperationException($"DELETE /api/v1/webhooks/{_subscriptionId} answered {(int)response.StatusCode}");
+        _subscriptionId = null;
+    }
+
+    private async Task CatchUpAsync()
+    {
+        var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            lock (_lagsMs)
+                if (Stopwatch.GetElapsedTime(_lastArrival) > TimeSpan.FromSeconds(2)) break;
+            await Task.Delay(200);
+        }
     }
 
     private void Loop()
@@ -95,16 +135,9 @@ internal sealed class WebhookSink : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until nothing has arrived for 2 s (the dispatcher has caught up; at most 120 s), then prints the lag.</summary>
-    public async Task ReportAsync()
+    /// <summary>Prints the lag over every "with" slice (each waited for its deliveries before it ended).</summary>
+    public void Report()
     {
-        var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
-        while (Stopwatch.GetTimestamp() < until)
-        {
-            lock (_lagsMs)
-                if (Stopwatch.GetElapsedTime(_lastArrival) > TimeSpan.FromSeconds(2)) break;
-            await Task.Delay(200);
-        }
         double[] lags;
         int duplicates, messages;
         double seconds;
@@ -113,10 +146,10 @@ internal sealed class WebhookSink : IAsyncDisposable
             lags = [.. _lagsMs.Order()];
             duplicates = _duplicates;
             messages = _messages;
-            seconds = _firstArrival == 0 ? 0 : Stopwatch.GetElapsedTime(_firstArrival, _lastArrival).TotalSeconds;
+            seconds = (double)_deliveringTicks / Stopwatch.Frequency;
         }
-        // One subscription's events arrive one after the other: events over the time from the first to the last is the rate
-        // the dispatcher kept up for one receiver (while the loads ran and then while it caught up).
+        // One subscription's events arrive one after the other: events over the time from the first to the last (summed over
+        // the "with" slices) is the rate the dispatcher kept up for one receiver (while the load ran and then while it caught up).
         var perSecond = seconds > 0 ? lags.Length / seconds : double.NaN;
         double P(double q) => lags.Length == 0 ? double.NaN : lags[Math.Min(lags.Length - 1, (int)Math.Ceiling(q * lags.Length) - 1)];
         Console.WriteLine();

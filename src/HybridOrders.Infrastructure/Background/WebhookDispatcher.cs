@@ -246,7 +246,7 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
         outcome.StatusCode is null or 413 && message.Length > 1 ? message[(message.Length - 1) / 2].Id : message[^1].Id;
 
     /// <summary>A subscription that is caught up keeps its lease a moment: the events that settle meanwhile go out under it, in
-    /// batches gathered every <see cref="WebhookOptions.WakeDelayMilliseconds"/>, so that a steady stream costs the database a
+    /// batches gathered every <see cref="WebhookOptions.GatherMilliseconds"/>, so that a steady stream costs the database a
     /// look-up per batch and one commit per batch, instead of a claim, a save and a release for every few events. False when
     /// nothing settled within a poll interval or the run's time is up (the lease is given back), or the host is stopping.</summary>
     private bool WaitForMore(HybridOrdersDbContext db, ref long settled, long started, TimeSpan run, CancellationToken ct)
@@ -255,7 +255,7 @@ public sealed class WebhookDispatcher(IServiceProvider services, DatabaseReadine
         var idleSince = Stopwatch.GetTimestamp();
         while (true)
         {
-            if (ct.WaitHandle.WaitOne(Math.Max(1, o.WakeDelayMilliseconds))) return false; // stopping
+            if (ct.WaitHandle.WaitOne(Math.Max(1, o.GatherMilliseconds))) return false; // stopping
             var (next, _) = Settle(db, settled);
             if (next > settled)
             {
