@@ -214,14 +214,8 @@ async Task<PhaseResult> RunAtpPacedAsync(BenchApi api, ResourceProbe probe, Netw
     Console.WriteLine();
     Console.WriteLine($"== atp at an offered rate: {options.AtpRate:0.#} requests/s ({options.AtpRate * load.SkusPerRequest:F0} SKU answers/s) " +
                       $"from up to {options.AtpClients} clients, latency from when each was due; {options.AtpSeconds:0.#} s measured");
-    Func<int, Random, Task<Outcome>> once = (_, random) => load.SendAsync(random);
-    await probe.CheckpointAsync();
-    var before = await probe.SnapshotAsync();
-    var workers = await PacedLoop.DriveAsync(options.AtpClients, options.AtpRate, options.AtpSeconds, seed: 5_000, once);
-    var after = await probe.SnapshotAsync();
-    var tally = new ClosedLoop.Tally();
-    tally.Add(workers, options.AtpSeconds, after.Minus(before, probe.ApiPid));
-    var result = tally.Result("API", "queries/s", "query", apiMeasured: probe.ApiPid is not null);
+    var result = await MeasuredAsync("API", "queries/s", "query", options.AtpSeconds, probe,
+        () => PacedLoop.DriveAsync(options.AtpClients, options.AtpRate, options.AtpSeconds, seed: 5_000, (_, random) => load.SendAsync(random)));
     Report.Load(result, $"{result.PerSecond * load.SkusPerRequest:F0} SKU answers/s at {options.AtpRate:0.#} offered");
     return result;
 }
@@ -231,9 +225,15 @@ async Task<PhaseResult> MeasureAsync(string name, string unit, string per, int c
     ResourceProbe probe)
 {
     await ClosedLoop.DriveAsync(clients, 5, seed: 3_000, once);
+    return await MeasuredAsync(name, unit, per, seconds, probe, () => ClosedLoop.DriveAsync(clients, seconds, seed: 4_000, once));
+}
+
+/// <summary>A CHECKPOINT, then <paramref name="drive"/> (the measured load) with the resources it took.</summary>
+async Task<PhaseResult> MeasuredAsync(string name, string unit, string per, double seconds, ResourceProbe probe, Func<Task<ClosedLoop.Worker[]>> drive)
+{
     await probe.CheckpointAsync();
     var before = await probe.SnapshotAsync();
-    var workers = await ClosedLoop.DriveAsync(clients, seconds, seed: 4_000, once);
+    var workers = await drive();
     var after = await probe.SnapshotAsync();
     var tally = new ClosedLoop.Tally();
     tally.Add(workers, seconds, after.Minus(before, probe.ApiPid));

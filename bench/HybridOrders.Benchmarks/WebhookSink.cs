@@ -24,6 +24,8 @@ internal sealed class WebhookSink : IAsyncDisposable
     private long _lastArrival = Stopwatch.GetTimestamp();
     private long _firstArrival;
     private long _deliveringTicks; // first to last arrival, summed over the subscriptions so far
+    private readonly BenchApi _api;
+    private string? _subscriptionId;
 
     private WebhookSink(int port, BenchApi api)
     {
@@ -39,9 +41,6 @@ internal sealed class WebhookSink : IAsyncDisposable
     public string Url { get; }
 
     public int BatchSize { get; private init; } = 1;
-
-    private readonly BenchApi _api;
-    private string? _subscriptionId;
 
     public static WebhookSink Start(BenchApi api, int batchSize)
     {

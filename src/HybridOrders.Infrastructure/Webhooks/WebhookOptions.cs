@@ -20,8 +20,8 @@ public sealed class WebhookOptions
 
     /// <summary>A subscription that is caught up keeps its lease and looks for newly settled events this often (a query each
     /// time), so that a steady stream goes out in batches gathered over this long. Measured under the hold load with a batched
-    /// receiver (bench/README, session 8): at 20 ms the holds ran 3-13 % slower than without the webhook, at 100 ms from 6 % slower to 2 % faster
-    /// (two runs each); it adds at most this much to the delivery lag.</summary>
+    /// receiver (bench/README, session 8): at 20 ms the holds ran 3-13 % slower than without the webhook (two runs), at 100 ms
+    /// from 7 % slower to 2 % faster (three runs); it adds at most this much to the delivery lag.</summary>
     public int GatherMilliseconds { get; set; } = 100;
 
     /// <summary>How long one claimed subscription is worked on (batch after batch, while events keep settling) before its
