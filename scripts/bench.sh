@@ -147,7 +147,7 @@ Auth__ApiKeys__0__Key="$API_KEY" \
 Auth__ApiKeys__0__Role=admin \
 Logging__LogLevel__Default=Warning \
 Webhooks__AllowPrivateNetworks="$WEBHOOK_PRIVATE" \
-  dotnet src/HybridOrders.Api/bin/Release/net10.0/HybridOrders.Api.dll --urls "$API_URL" >"$API_LOG" 2>&1 &
+  dotnet "${BENCH_API_DLL:-src/HybridOrders.Api/bin/Release/net10.0/HybridOrders.Api.dll}" --urls "$API_URL" >"$API_LOG" 2>&1 &
 API_PID=$!
 
 for i in $(seq 1 120); do

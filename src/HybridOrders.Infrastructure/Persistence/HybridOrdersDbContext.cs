@@ -43,6 +43,10 @@ public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContex
     /// dispatcher (<see cref="Outbox.OutboxCommitInterceptor"/>). A stale mark on a pooled context costs one early look.</summary>
     internal bool OutboxWritten { get; set; }
 
+    /// <summary>The outbox interceptor has just detected changes for the SaveChanges under way and switched automatic detection
+    /// off, so that SaveChanges does not scan the tracked graph a second time; it switches it back on when that save ends.</summary>
+    internal bool DetectionSuspended { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HybridOrdersDbContext).Assembly);
