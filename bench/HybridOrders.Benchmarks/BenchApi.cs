@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -34,6 +35,22 @@ internal sealed class BenchApi : IDisposable
         return Http.PostAsync(path, content, ct);
     }
 
+    /// <summary>The API runtime's JIT counters from its <c>/metrics</c> (methods compiled and seconds spent compiling since it
+    /// started), or null when it does not export them.</summary>
+    public async Task<JitCounters?> JitAsync()
+    {
+        string text;
+        try { text = await Http.GetStringAsync("/metrics"); }
+        catch (HttpRequestException) { return null; }
+        double? Counter(string name) => text.Split('\n')
+            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
+            .Select(l => double.TryParse(l[(l.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : (double?)null)
+            .FirstOrDefault(v => v is not null);
+        return Counter("dotnet_jit_compiled_methods_total") is { } methods && Counter("dotnet_jit_compilation_time_seconds_total") is { } seconds
+            ? new JitCounters(methods, seconds)
+            : null;
+    }
+
     /// <summary>A set-up request: anything but the <paramref name="accepted"/> statuses stops the benchmark.</summary>
     public async Task PostAsync(string path, object body, params HttpStatusCode[] accepted)
     {
@@ -46,4 +63,10 @@ internal sealed class BenchApi : IDisposable
     public static string Describe(HttpStatusCode status, string text) => $"HTTP {(int)status}: {(text.Length > 300 ? text[..300] : text)}";
 
     public void Dispose() => Http.Dispose();
+}
+
+/// <summary>The runtime's cumulative JIT counters at one moment (or, as a difference, over one phase).</summary>
+internal sealed record JitCounters(double Methods, double Seconds)
+{
+    public JitCounters Minus(JitCounters before) => new(Methods - before.Methods, Seconds - before.Seconds);
 }
