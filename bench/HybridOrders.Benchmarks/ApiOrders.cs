@@ -59,9 +59,9 @@ internal sealed class ApiOrders(BenchApi api, Network network)
         return new NetworkSetup(network.Locations.Count, network.Skus, network.StockLines, syncs, locations, products, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>What the API's JIT compiled during the first measured order load (the one <c>RESULT orders</c> reports), and
-    /// over how many seconds: while it still compiles, the figure is of code still tiering up, not of the steady state.</summary>
-    public (JitCounters Delta, double Seconds)? MeasuredJit { get; private set; }
+    /// <summary>What the API's JIT compiled per second of the first measured order load (the one <c>RESULT orders</c> reports):
+    /// while it still compiles, the figure is of code still tiering up, not of the steady state.</summary>
+    public JitCounters? MeasuredJit { get; private set; }
 
     /// <summary>Warm-up (unmeasured), a CHECKPOINT, then the measured load with the resources it took.</summary>
     public async Task<PhaseResult> RunAsync(BenchOptions options, ResourceProbe probe)
@@ -77,7 +77,7 @@ internal sealed class ApiOrders(BenchApi api, Network network)
         var workers = await DriveAsync(options.OrderSeconds, seed: 2_000);
         var after = await probe.SnapshotAsync();
         if (jitBefore is not null && await api.JitAsync() is { } jitAfter)
-            MeasuredJit ??= (jitAfter.Minus(jitBefore), options.OrderSeconds);
+            MeasuredJit ??= jitAfter.Minus(jitBefore).PerSecond(options.OrderSeconds);
         var tally = new ClosedLoop.Tally();
         tally.Add(workers, options.OrderSeconds, after.Minus(before, probe.ApiPid));
         return tally.Result("API", "orders/s", "order", apiMeasured: probe.ApiPid is not null);

@@ -65,8 +65,10 @@ internal sealed class BenchApi : IDisposable
     public void Dispose() => Http.Dispose();
 }
 
-/// <summary>The runtime's cumulative JIT counters at one moment (or, as a difference, over one phase).</summary>
+/// <summary>The runtime's cumulative JIT counters at one moment (or, as a difference, over one phase; or per second of it).</summary>
 internal sealed record JitCounters(double Methods, double Seconds)
 {
     public JitCounters Minus(JitCounters before) => new(Methods - before.Methods, Seconds - before.Seconds);
+
+    public JitCounters PerSecond(double wallSeconds) => new(Methods / wallSeconds, Seconds / wallSeconds);
 }

@@ -81,7 +81,7 @@ var routing = options.Runs(BenchParts.Routing) ? RunRouting() : [];
 
 Report.Results(holds, orders, routing);
 if (lastApiOrders?.MeasuredJit is { } jit)
-    Console.WriteLine($"RESULT jit orders_methods_s={jit.Delta.Methods / jit.Seconds:F0} orders_jit_s_per_s={jit.Delta.Seconds / jit.Seconds:F2}");
+    Console.WriteLine($"RESULT jit orders_methods_s={jit.Methods:F0} orders_jit_s_per_s={jit.Seconds:F2}");
 Report.Others(sync, options.SyncLines, atp, atpPaced, options.AtpRate, options.AtpSkus, footprint);
 if (forecast is { } f)
     Console.WriteLine($"RESULT forecast single_ms={f.SingleMs:F1} network_ms={f.NetworkMs:F1} single_api_cpu_ms={f.SingleApiCpuMs:F1} " +

@@ -61,8 +61,7 @@ internal static class Report
         Console.WriteLine($"  orders with a fulfilment from the warehouse: {100 * orders.WarehouseShare:F1}%; order responses: " +
                           $"{orders.MeanResponseBytes / 1024:F1} KiB on average (each fulfilment shows the chosen locations and the ten nearest others)");
         if (orders.MeasuredJit is { } jit)
-            Console.WriteLine($"  the API's JIT meanwhile: {jit.Delta.Methods / jit.Seconds:F0} methods compiled per second, " +
-                              $"{jit.Delta.Seconds / jit.Seconds:F2} s compiling per second " +
+            Console.WriteLine($"  the API's JIT meanwhile: {jit.Methods:F0} methods compiled per second, {jit.Seconds:F2} s compiling per second " +
                               "(0 once tiered compilation is done; more means the figure is of code still tiering up)");
     }
 

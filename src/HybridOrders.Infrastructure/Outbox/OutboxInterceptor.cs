@@ -10,10 +10,6 @@ namespace HybridOrders.Infrastructure.Outbox;
 /// The transactional outbox: before each SaveChanges, the events raised on tracked aggregates become rows of <c>Events</c>,
 /// saved by the same SaveChanges, so they commit or roll back with the change. Only aggregates tracked by this context count:
 /// when a unit of work is retried, its change tracker is cleared, and the events come from the attempt that commits.
-/// Finding the raising aggregates detects the context's changes (<c>ChangeTracker.Entries</c>); SaveChanges would detect them
-/// again right after this interceptor, over the same graph (only the outbox rows, tracked as they are added, are new), so the
-/// interceptor switches automatic detection off for that save and back on when it ends, however it ends (saved, failed,
-/// cancelled). A save is then one scan of the tracked graph instead of two (a delivery order tracks about a dozen entities).
 /// </summary>
 internal sealed class OutboxInterceptor(EventJson json, IClock clock) : SaveChangesInterceptor
 {
@@ -30,65 +26,21 @@ internal sealed class OutboxInterceptor(EventJson json, IClock clock) : SaveChan
         return ValueTask.FromResult(result);
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Resume(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Resume(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Resume(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Resume(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Resume(eventData.Context);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Resume(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Automatic change detection back on after a save this interceptor suspended it for.</summary>
-    private static void Resume(DbContext? db)
-    {
-        if (db is not Persistence.HybridOrdersDbContext { DetectionSuspended: true } context) return;
-        context.DetectionSuspended = false;
-        context.ChangeTracker.AutoDetectChangesEnabled = true;
-    }
-
     private static void Collect(DbContext db, EventJson json, IClock clock)
     {
-        var raising = db.ChangeTracker.Entries<AggregateRoot>() // detects the changes, when detection is on
+        var raising = db.ChangeTracker.Entries<AggregateRoot>()
             .Where(e => e.State != EntityState.Detached && e.Entity.DomainEvents.Count > 0).Select(e => e.Entity).ToList();
-        if (raising.Count > 0)
+        if (raising.Count == 0) return;
+        if (db is Persistence.HybridOrdersDbContext context) context.OutboxWritten = true; // the commit wakes the dispatcher
+        var now = clock.GetCurrentInstant();
+        foreach (var aggregate in raising)
         {
-            if (db is Persistence.HybridOrdersDbContext context) context.OutboxWritten = true; // the commit wakes the dispatcher
-            var now = clock.GetCurrentInstant();
-            foreach (var aggregate in raising)
+            foreach (var domainEvent in aggregate.DomainEvents)
             {
-                foreach (var domainEvent in aggregate.DomainEvents)
-                {
-                    var outgoing = EventCatalogue.Describe(domainEvent);
-                    db.Add(new EventRecord(outgoing.Type, now, json.Serialize(outgoing.Data), outgoing.LocationCodes));
-                }
-                aggregate.ClearDomainEvents();
+                var outgoing = EventCatalogue.Describe(domainEvent);
+                db.Add(new EventRecord(outgoing.Type, now, json.Serialize(outgoing.Data), outgoing.LocationCodes));
             }
-        }
-        // Last, so that nothing can throw between here and the SaveChanges whose end switches detection back on.
-        if (db is Persistence.HybridOrdersDbContext { DetectionSuspended: false } suspending && db.ChangeTracker.AutoDetectChangesEnabled)
-        {
-            suspending.DetectionSuspended = true;
-            db.ChangeTracker.AutoDetectChangesEnabled = false; // SaveChanges does not detect them again (see above)
+            aggregate.ClearDomainEvents();
         }
     }
 }

@@ -43,9 +43,29 @@ public abstract class HybridOrdersDbContext(DbContextOptions options) : DbContex
     /// dispatcher (<see cref="Outbox.OutboxCommitInterceptor"/>). A stale mark on a pooled context costs one early look.</summary>
     internal bool OutboxWritten { get; set; }
 
-    /// <summary>The outbox interceptor has just detected changes for the SaveChanges under way and switched automatic detection
-    /// off, so that SaveChanges does not scan the tracked graph a second time; it switches it back on when that save ends.</summary>
-    internal bool DetectionSuspended { get; set; }
+    /// <summary>One scan of the tracked graph per save: the changes are detected here, once, and automatic detection is off for
+    /// the rest of the save. Otherwise the outbox interceptor's look at the tracked aggregates (<c>ChangeTracker.Entries</c>)
+    /// and SaveChanges itself, right after it, would each scan the same graph (a delivery order tracks about a dozen
+    /// entities); the outbox rows the interceptor adds are tracked as they are added. The parameterless and async overloads
+    /// come here too.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (!ChangeTracker.AutoDetectChangesEnabled) return base.SaveChanges(acceptAllChangesOnSuccess);
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try { return base.SaveChanges(acceptAllChangesOnSuccess); }
+        finally { ChangeTracker.AutoDetectChangesEnabled = true; }
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!ChangeTracker.AutoDetectChangesEnabled) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken); }
+        finally { ChangeTracker.AutoDetectChangesEnabled = true; }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

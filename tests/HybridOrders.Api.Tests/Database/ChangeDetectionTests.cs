@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
-namespace HybridOrders.Api.Tests.Events;
+namespace HybridOrders.Api.Tests.Database;
 
 /// <summary>
-/// The outbox interceptor detects a save's changes once and switches automatic detection off for the rest of that save: it must
-/// be back on when the save ends, however it ends, or a later save of the same unit of work would silently drop changes that
-/// only detection finds (a property set by a domain method).
+/// A save detects its changes once and switches automatic detection off for the rest of it (HybridOrdersDbContext.SaveChanges):
+/// it must be back on when the save ends, however it ends, or a later save of the same unit of work would silently drop changes
+/// that only detection finds (a property set by a domain method).
 /// </summary>
-public abstract class OutboxDetectionTests(ApiFactory factory)
+public abstract class ChangeDetectionTests(ApiFactory factory)
 {
     private readonly HttpClient _admin = factory.Admin();
 
@@ -68,6 +68,6 @@ public abstract class OutboxDetectionTests(ApiFactory factory)
     }
 }
 
-public sealed class OutboxDetectionTestsOnSqlite(SqliteApiFactory factory) : OutboxDetectionTests(factory), IClassFixture<SqliteApiFactory>;
+public sealed class ChangeDetectionTestsOnSqlite(SqliteApiFactory factory) : ChangeDetectionTests(factory), IClassFixture<SqliteApiFactory>;
 
-public sealed class OutboxDetectionTestsOnPostgres(PostgresApiFactory factory) : OutboxDetectionTests(factory), IClassFixture<PostgresApiFactory>;
+public sealed class ChangeDetectionTestsOnPostgres(PostgresApiFactory factory) : ChangeDetectionTests(factory), IClassFixture<PostgresApiFactory>;
