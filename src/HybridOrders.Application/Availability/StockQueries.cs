@@ -42,18 +42,40 @@ public sealed class StockQueries(IHybridOrdersDbContext db)
     /// <summary>Active locations passing <paramref name="where"/> that can promise any of the wanted SKUs, with what they can
     /// promise of each: one query for the locations and their figures.</summary>
     public async Task<IReadOnlyList<RoutingCandidate>> CandidatesAsync(IReadOnlyCollection<StockQuantity> wanted,
-        Expression<Func<Location, bool>> where, CancellationToken ct) =>
-        (await ShipCandidatesAsync(wanted, where, ct)).Candidates;
-
-    /// <summary>As <see cref="CandidatesAsync"/>, with each candidate's daily capacity (only those that have one) and time zone,
-    /// read in the same query.</summary>
-    public async Task<ShipCandidates> ShipCandidatesAsync(IReadOnlyCollection<StockQuantity> wanted,
         Expression<Func<Location, bool>> where, CancellationToken ct)
     {
         var skus = wanted.Select(l => l.Sku).Distinct().ToList();
         var rows = await Figures().Where(Locations(where)).Where(f => skus.Contains(f.Line.Sku) && f.Available > 0)
-            .Select(f => new { f.Line.LocationCode, f.Location.Latitude, f.Location.Longitude, f.Line.Sku, f.Available, f.Location.DailyCapacity, f.Location.TimeZoneId })
+            .Select(f => new CandidateRow(f.Line.LocationCode, f.Location.Latitude, f.Location.Longitude, f.Line.Sku, f.Available, f.Location.DailyCapacity, f.Location.TimeZoneId))
             .ToListAsync(ct);
+        return Group(rows).Candidates;
+    }
+
+    /// <summary>The ship-from network's candidates for the wanted SKUs, except the locations named (a rejecting origin, the
+    /// pickup store a transfer goes to), with each candidate's daily capacity (only those that have one) and time zone,
+    /// read in the same query. Every routed order asks this: the query is compiled once.</summary>
+    public async Task<ShipCandidates> ShipFromCandidatesAsync(IReadOnlyCollection<StockQuantity> wanted, IReadOnlyCollection<string> except,
+        CancellationToken ct)
+    {
+        var (query, context) = ShipFrom.For(db);
+        var rows = await query(context, wanted.Select(l => l.Sku).Distinct().ToList(), except.ToList()).ToListAsync(ct);
+        return Group(rows);
+    }
+
+    /// <summary>A stock line that can promise something, with what routing needs of its location.</summary>
+    private sealed record CandidateRow(string LocationCode, double Latitude, double Longitude, string Sku, int Available, int? DailyCapacity, string TimeZoneId);
+
+    /// <summary><see cref="Figures"/> of the ship-from network, spelled out for compilation (a compiled query cannot call it).</summary>
+    private static readonly PerModelQuery<Func<DbContext, List<string>, List<string>, IAsyncEnumerable<CandidateRow>>> ShipFrom = new(() =>
+        EF.CompileAsyncQuery((DbContext c, List<string> skus, List<string> except) =>
+            from s in c.Set<StockLine>()
+            join l in c.Set<Location>() on s.LocationCode equals l.Code
+            where l.IsActive && l.ShipFromEnabled && !except.Contains(l.Code)
+                && skus.Contains(s.Sku) && s.OnHand - s.Reserved - s.SafetyStock > 0
+            select new CandidateRow(s.LocationCode, l.Latitude, l.Longitude, s.Sku, s.OnHand - s.Reserved - s.SafetyStock, l.DailyCapacity, l.TimeZoneId)));
+
+    private static ShipCandidates Group(List<CandidateRow> rows)
+    {
         var byLocation = rows.GroupBy(r => r.LocationCode, StringComparer.Ordinal).ToList();
         return new ShipCandidates(
             byLocation.Select(g => new RoutingCandidate(g.Key, new GeoPoint(g.First().Latitude, g.First().Longitude),

@@ -1,3 +1,4 @@
+using HybridOrders.Domain.Catalog;
 using HybridOrders.Domain.Common;
 using HybridOrders.Domain.Locations;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,13 @@ public sealed class UnknownReferenceException(string code, string message, IRead
 
 public static class ReferenceChecks
 {
+    /// <summary>The catalogue prices of the SKUs asked for (every order and most stock commands read them: compiled once).</summary>
+    private static readonly PerModelQuery<Func<DbContext, List<string>, IAsyncEnumerable<SkuPrice>>> Prices = new(() =>
+        EF.CompileAsyncQuery((DbContext c, List<string> skus) =>
+            c.Set<Product>().Where(p => skus.Contains(p.Sku)).Select(p => new SkuPrice(p.Sku, p.UnitPrice))));
+
+    private sealed record SkuPrice(string Sku, decimal UnitPrice);
+
     /// <summary>The location named in a request body, or 422 <c>unknown_location</c>.</summary>
     public static async Task<Location> RequireLocationAsync(this IHybridOrdersDbContext db, string code, CancellationToken ct) =>
         await db.Locations.AsNoTracking().IgnoreAutoIncludes().FirstOrDefaultAsync(l => l.Code == code, ct)
@@ -24,8 +32,9 @@ public static class ReferenceChecks
         IReadOnlyCollection<string> skus, CancellationToken ct)
     {
         var distinct = skus.Distinct(StringComparer.Ordinal).ToList();
-        var prices = await db.Products.AsNoTracking().Where(p => distinct.Contains(p.Sku))
-            .ToDictionaryAsync(p => p.Sku, p => p.UnitPrice, StringComparer.Ordinal, ct);
+        var (query, context) = Prices.For(db);
+        var prices = new Dictionary<string, decimal>(distinct.Count, StringComparer.Ordinal);
+        await foreach (var row in query(context, distinct).WithCancellation(ct)) prices[row.Sku] = row.UnitPrice;
         var unknown = distinct.Where(s => !prices.ContainsKey(s)).ToList();
         if (unknown.Count > 0)
             throw new UnknownReferenceException("unknown_sku", $"Unknown SKU(s): {string.Join(", ", unknown)}.", unknown);

@@ -107,14 +107,22 @@ public sealed class CustomerRegistry(IHybridOrdersDbContext db, ICustomerClaims 
     {
         if (keys.Count == 0) return [];
         var values = keys.Select(k => k.Value).Distinct().ToList();
-        var rows = await (
-            from i in db.CustomerIdentifiers.AsNoTracking()
-            join c in db.Customers.AsNoTracking() on i.CustomerId equals c.Id
-            where values.Contains(i.Value)
-            select new { i.Kind, i.Value, i.CustomerId, c.MergedIntoId }).ToListAsync(ct);
-        return rows.Where(r => keys.Any(k => k.Kind == r.Kind && k.Value == r.Value))
-            .ToDictionary(r => (r.Kind, r.Value), r => new Owner(r.CustomerId, r.MergedIntoId));
+        var (query, context) = OwnersQuery.For(db);
+        var owners = new Dictionary<(IdentifierKind, string), Owner>();
+        await foreach (var r in query(context, values).WithCancellation(ct))
+            if (keys.Any(k => k.Kind == r.Kind && k.Value == r.Value)) owners[(r.Kind, r.Value)] = new Owner(r.CustomerId, r.MergedIntoId);
+        return owners;
     }
+
+    private sealed record OwnerRow(IdentifierKind Kind, string Value, string CustomerId, string? MergedIntoId);
+
+    /// <summary>The identifiers with any of the values and their records (every order and new customer's hold asks: compiled once).</summary>
+    private static readonly PerModelQuery<Func<DbContext, List<string>, IAsyncEnumerable<OwnerRow>>> OwnersQuery = new(() =>
+        EF.CompileAsyncQuery((DbContext db, List<string> values) =>
+            from i in db.Set<CustomerIdentifier>()
+            join c in db.Set<Customer>() on i.CustomerId equals c.Id
+            where values.Contains(i.Value)
+            select new OwnerRow(i.Kind, i.Value, i.CustomerId, c.MergedIntoId)));
 
     /// <summary>Locks the records about to be merged (one at a time, ordinal order) and follows any that a concurrent order merged
     /// away meanwhile to its live record, until every locked record is live. Without the lock two orders could each merge the same

@@ -88,7 +88,7 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
             var available = await stock.AtAsync(store.Code, wanted, ct);
             var local = wanted.Select(l => new StockQuantity(l.Sku, Math.Min(l.Quantity, available.GetValueOrDefault(l.Sku)))).Where(l => l.Quantity > 0).ToList();
             var missing = wanted.Select(l => new StockQuantity(l.Sku, l.Quantity - available.GetValueOrDefault(l.Sku))).Where(l => l.Quantity > 0).ToList();
-            var route = await RouteAsync(missing, store.Position, l => l.ShipFromEnabled && l.Code != store.Code, order.StockReference, now, ct);
+            var route = await RouteAsync(missing, store.Position, [store.Code], order.StockReference, now, ct);
             if (local.Count > 0) route.Moves.Reserve(store.Code, local, order.StockReference);
             if (!(await ledger.TryApplyAsync(route.Moves, ct)).IsApplied) continue; // overtaken: route again
 
@@ -108,7 +108,7 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
         var domainAddress = new Address(address.Line1!.Trim(), address.City!.Trim(), address.PostalCode!.Trim(), address.Country!.ToUpperInvariant());
         for (var attempt = 0; attempt < settings.MaxRoutingAttempts; attempt++)
         {
-            var route = await RouteAsync(wanted, destination, l => l.ShipFromEnabled, order.StockReference, now, ct);
+            var route = await RouteAsync(wanted, destination, [], order.StockReference, now, ct);
             // A concurrent order took stock (or the last slot of a capacity) the plan counted on: route again on fresh figures.
             if (!(await ledger.TryApplyAsync(route.Moves, ct)).IsApplied) continue;
 
@@ -145,7 +145,7 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
         long? seenBefore = null;
         for (int attempt = 0, stalls = 0; stalls < settings.MaxRoutingAttempts && attempt < 10 * settings.MaxRoutingAttempts; attempt++)
         {
-            var candidates = await CandidatesWithCapacityAsync(wanted, l => l.ShipFromEnabled && l.Code != origin && l.Code != store, now, ct);
+            var candidates = await CandidatesWithCapacityAsync(wanted, [origin, store], now, ct);
             var inNetwork = wanted.Select(l => (Line: l, Available: candidates.Open.Sum(c => (long)c.Available.GetValueOrDefault(l.Sku)))).ToList();
             var seen = inNetwork.Sum(x => x.Available);
             var supplied = inNetwork.Select(x => new StockQuantity(x.Line.Sku, (int)Math.Min(x.Line.Quantity, x.Available)))
@@ -172,12 +172,12 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
     /// <summary>A routed plan, the decision to store (skipped locations included) and its ledger moves (reserves and capacity slots).</summary>
     private sealed record Route(RoutingPlan Plan, RoutingDecision Decision, StockMoves Moves);
 
-    /// <summary>Routes <paramref name="wanted"/> to <paramref name="destination"/> over the locations passing <paramref name="where"/>,
+    /// <summary>Routes <paramref name="wanted"/> to <paramref name="destination"/> over the ship-from locations but those in <paramref name="except"/>,
     /// skipping those at their daily capacity today. No plan: refused with <c>insufficient_stock</c> (what the open network lacks).</summary>
     private async Task<Route> RouteAsync(IReadOnlyList<StockQuantity> wanted, GeoPoint destination,
-        System.Linq.Expressions.Expression<Func<Location, bool>> where, string reference, Instant now, CancellationToken ct)
+        IReadOnlyCollection<string> except, string reference, Instant now, CancellationToken ct)
     {
-        var candidates = await CandidatesWithCapacityAsync(wanted, where, now, ct);
+        var candidates = await CandidatesWithCapacityAsync(wanted, except, now, ct);
         var plan = HybridOrdersMetrics.Routed("ship_from", () => Router.Route(wanted, destination, candidates.Open));
         if (plan is null)
         {
@@ -191,13 +191,13 @@ public sealed class FulfilmentPlanner(IHybridOrdersDbContext db, IStockLedger le
         return Planned(plan, candidates, wanted, destination, reference, plan.Strategy);
     }
 
-    /// <summary>Candidates passing a condition, split by today's capacity (each location's own day): those still open, those full.</summary>
+    /// <summary>The ship-from candidates but <paramref name="except"/>, split by today's capacity (each location's own day): those still open, those full.</summary>
     private sealed record CapacityCandidates(IReadOnlyList<RoutingCandidate> Open, IReadOnlyList<RoutingCandidate> Full, IReadOnlyDictionary<string, LocalDate> Days);
 
     private async Task<CapacityCandidates> CandidatesWithCapacityAsync(IReadOnlyList<StockQuantity> wanted,
-        System.Linq.Expressions.Expression<Func<Location, bool>> where, Instant now, CancellationToken ct)
+        IReadOnlyCollection<string> except, Instant now, CancellationToken ct)
     {
-        var (candidates, limited) = await stock.ShipCandidatesAsync(wanted, where, ct);
+        var (candidates, limited) = await stock.ShipFromCandidatesAsync(wanted, except, ct);
         var days = limited.ToDictionary(l => l.Key, l => now.InZone(DateTimeZoneProviders.Tzdb[l.Value.TimeZoneId]).Date, StringComparer.Ordinal);
         var used = await stock.UsedTodayAsync(days, ct);
         var full = limited.Where(l => used.GetValueOrDefault(l.Key) >= l.Value.Capacity).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
