@@ -10,7 +10,8 @@ namespace HybridOrders.Application.Availability;
 /// <summary>
 /// The read side of "who can promise what, where": every use case that asks it (availability, nearby stores, routing
 /// candidates, pickup alternatives, network shortages) asks here. What a stock line can promise is
-/// <see cref="StockLine.AvailableOf"/>; in SQL it is written once, in <see cref="Figures"/>. These are snapshots: the
+/// <see cref="StockLine.AvailableOf"/>; in SQL it is written in <see cref="Figures"/> and once more in the compiled ship-from
+/// query (<see cref="ShipFrom"/>, ADR 0016). These are snapshots: the
 /// stock ledger's conditional updates decide, these only choose where to ask.
 /// </summary>
 public sealed class StockQueries(IHybridOrdersDbContext db)

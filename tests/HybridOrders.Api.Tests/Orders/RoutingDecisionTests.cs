@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using HybridOrders.Api.Tests.Contract;
 using HybridOrders.Api.Tests.Infrastructure;
 using static HybridOrders.Api.Tests.Infrastructure.Api;
 
@@ -71,6 +72,27 @@ public abstract class RoutingDecisionTests(ApiFactory factory)
         (await _admin.GetJsonAsync($"/api/v1/fulfilments/{Guid.NewGuid()}/routing")).ExpectProblem(HttpStatusCode.NotFound, "not_found");
         var otherStore = await _admin.CreateLocationAsync();
         (await factory.Pos(otherStore).GetJsonAsync($"/api/v1/fulfilments/{fulfilment.Get<string>("id")}/routing")).ExpectProblem(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task Routing_counts_what_a_location_can_promise_not_what_it_has()
+    {
+        // near has 3 on hand, 2 of them safety stock and nothing else held: it can promise 1, so an order of 2 goes to far
+        // (the ship-from candidates are a compiled query that spells the availability formula out on its own).
+        var near = await _admin.CreateLocationAsync(latitude: CustomerLat, longitude: CustomerLon + 0.01, openingHours: MondayToSaturday);
+        var far = await _admin.CreateLocationAsync(latitude: CustomerLat, longitude: CustomerLon + 0.05, openingHours: MondayToSaturday);
+        var a = await _admin.CreateProductAsync();
+        await _admin.ReceiveAsync(near, a, 3);
+        await _admin.ReceiveAsync(far, a, 2);
+        (await _admin.PutReplyAsync($"/api/v1/locations/{near}/stock/{a}/safety-stock", new JsonObject { ["quantity"] = 2 })).ShouldBe(HttpStatusCode.OK);
+
+        var order = (await _storefront.PostJsonAsync("/api/v1/orders", Delivery((a, 2)))).Expect(HttpStatusCode.Created);
+        var fulfilment = order["fulfilments"]!.AsArray().Single()!;
+        fulfilment.Get<string>("originLocationCode").ShouldBe(far);
+        Candidates(fulfilment["routing"]!).Select(c => (c.Code, c.Chosen, c.All)).ShouldBe([(near, false, false), (far, true, true)]);
+
+        // far is empty now and near still promises only 1: a second order of 2 is refused, not taken from the safety stock
+        (await _storefront.PostJsonAsync("/api/v1/orders", Delivery((a, 2)))).ExpectProblem(HttpStatusCode.Conflict, "insufficient_stock");
     }
 }
 
