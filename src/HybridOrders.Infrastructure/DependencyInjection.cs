@@ -50,7 +50,8 @@ public static class DependencyInjection
                 AddContext<SqliteHybridOrdersDbContext>(services, o => o.UseSqlite(connectionString ?? "Data Source=hybridorders.db", s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
                 break;
             case "postgresql":
-                AddContext<PostgresHybridOrdersDbContext>(services, o => o.UseNpgsql(PostgresDefaults(Require(connectionString, provider)), n => n.UseNodaTime().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+                AddContext<PostgresHybridOrdersDbContext>(services, o => o.UseNpgsql(PostgresDefaults(Require(connectionString, provider)), n => n.UseNodaTime().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
+                    .ConfigureDataSource(GenericPlans)));
                 break;
             case "sqlserver":
                 AddContext<SqlServerHybridOrdersDbContext>(services, o => o.UseSqlServer(Require(connectionString, provider), s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
@@ -103,7 +104,8 @@ public static class DependencyInjection
     }
 
     /// <summary>Unless the connection string says otherwise: no DISCARD ALL when a pooled connection is reused (nothing here
-    /// keeps session state), and automatic preparation, so the hot statements are parsed and planned once per connection.</summary>
+    /// keeps session state), and automatic preparation, so the hot statements are parsed once per connection (and, with
+    /// <see cref="GenericPlans"/>, planned once).</summary>
     private static string PostgresDefaults(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
@@ -112,6 +114,20 @@ public static class DependencyInjection
         if (!connectionString.Contains("Auto Prepare Min Usages", StringComparison.OrdinalIgnoreCase)) builder.AutoPrepareMinUsages = 2;
         return builder.ConnectionString;
     }
+
+    /// <summary>Generic plans for every statement of a new server session (ADR 0017), unless the plan cache mode was set for it
+    /// anywhere (server configuration, role, database, the connection string's <c>Options</c>) or the database is a Citus
+    /// coordinator, which cannot run some of the API's statements (a ledger change and its movement in one statement) as
+    /// generic plans. One statement per physical connection, when the pool opens it.</summary>
+    private static void GenericPlans(Npgsql.NpgsqlDataSourceBuilder builder) =>
+        builder.UsePhysicalConnectionInitializer(
+            connection => GenericPlansCommand(connection).ExecuteNonQuery(),
+            async connection => { await using var command = GenericPlansCommand(connection); await command.ExecuteNonQueryAsync(); });
+
+    private static Npgsql.NpgsqlCommand GenericPlansCommand(Npgsql.NpgsqlConnection connection) => new("""
+        SELECT set_config('plan_cache_mode', 'force_generic_plan', false) FROM pg_settings
+        WHERE name = 'plan_cache_mode' AND source = 'default' AND NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')
+        """, connection);
 
     /// <summary>The outbox, the feed's settle rule, webhook subscriptions and their dispatcher. The host registers
     /// <see cref="Application.Events.EventJson"/> (the wire JSON options).</summary>
