@@ -1176,3 +1176,35 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204235247_Lz4ForLongText') THEN
+    ALTER TABLE "Fulfilments" ALTER COLUMN "RoutingCandidates" SET COMPRESSION lz4;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204235247_Lz4ForLongText') THEN
+    ALTER TABLE "FulfilmentRoutings" ALTER COLUMN "Candidates" SET COMPRESSION lz4;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204235247_Lz4ForLongText') THEN
+    ALTER TABLE "Events" ALTER COLUMN "Data" SET COMPRESSION lz4;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204235247_Lz4ForLongText') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261204235247_Lz4ForLongText', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -29,7 +29,20 @@ public sealed class SqliteHybridOrdersDbContext(DbContextOptions<SqliteHybridOrd
 }
 
 /// <summary>PostgreSQL: native timestamptz and time through Npgsql's NodaTime plugin.</summary>
-public sealed class PostgresHybridOrdersDbContext(DbContextOptions<PostgresHybridOrdersDbContext> options) : HybridOrdersDbContext(options);
+public sealed class PostgresHybridOrdersDbContext(DbContextOptions<PostgresHybridOrdersDbContext> options) : HybridOrdersDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // The routing decisions and the event bodies are the values long enough for the server to compress (rows over ~2 KB):
+        // lz4 rather than the server's default pglz, which cost about 6 % of the server's CPU per order (ADR 0018).
+        modelBuilder.Entity<Domain.Orders.FulfilmentRouting>().Property(r => r.Candidates).UseCompressionMethod(Lz4);
+        modelBuilder.Entity<Domain.Orders.Fulfilment>().Property(f => f.Candidates).UseCompressionMethod(Lz4);
+        modelBuilder.Entity<Application.Events.EventRecord>().Property(e => e.Data).UseCompressionMethod(Lz4);
+    }
+
+    private const string Lz4 = "lz4";
+}
 
 /// <summary>SQL Server, the production target: instants as UTC datetime2, local times as time,
 /// codes compared case-sensitively (binary collation) as the contract requires.</summary>

@@ -33,7 +33,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("Locations")
                         .HasColumnType("text");
@@ -351,7 +352,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Candidates")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("RoutingCandidates");
+                        .HasColumnName("RoutingCandidates")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -463,7 +465,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Candidates")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("Candidates");
+                        .HasColumnName("Candidates")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.HasKey("OrderId", "FulfilmentId");
 
