@@ -69,11 +69,11 @@ internal static class Report
     {
         Console.WriteLine();
         Console.WriteLine("== routing: Router.Route alone, in process, on the candidates PlaceOrder would build (ship-from locations holding any wanted SKU)");
-        Console.WriteLine("(wall clock; 'cpu' = the thread's own CPU time in the call; 'preempted' = calls during which the thread lost its core)");
-        Console.WriteLine($"{"locations",9} {"case",-6} {"orders",6} {"candidates",10} {"calls",6} {"p50 us",9} {"p99 us",9} {"mean us",9} {"cpu p50",8} {"cpu p99",8} {"preempted",9}  strategies (share, p50 us)");
+        Console.WriteLine("(wall clock; 'cpu' = the thread's own CPU time in the call; 'preempted' = calls during which the thread lost its core; 'gc' = calls during which a garbage collection ran)");
+        Console.WriteLine($"{"locations",9} {"case",-6} {"orders",6} {"candidates",10} {"calls",6} {"p50 us",9} {"p99 us",9} {"mean us",9} {"cpu p50",8} {"cpu p99",8} {"preempted",9} {"gc",6}  strategies (share, p50 us)");
         foreach (var r in rows)
             Console.WriteLine($"{r.Locations,9} {r.Case,-6} {r.Orders,6} {r.MeanCandidates,10:F1} {r.Iterations,6} {r.P50Us,9:F1} {r.P99Us,9:F1} {r.MeanUs,9:F1} " +
-                              $"{r.CpuP50Us,8:F1} {r.CpuP99Us,8:F1} {100 * r.PreemptedShare,8:F1}%  " +
+                              $"{r.CpuP50Us,8:F1} {r.CpuP99Us,8:F1} {100 * r.PreemptedShare,8:F1}% {100 * r.CollectedShare,5:F1}%  " +
                               string.Join(", ", r.Strategies.Select(s => $"{s.Strategy} {100 * s.Share:F1}% {s.P50Us:F0}")));
         foreach (var (small, large) in Growths(rows))
             Console.WriteLine($"growth {large.Locations} vs {small.Locations} locations, {large.Case}: p50 x{large.P50Us / small.P50Us:F1}, " +

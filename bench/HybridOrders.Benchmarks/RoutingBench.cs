@@ -8,7 +8,7 @@ namespace HybridOrders.Benchmarks;
 /// <summary>Latency of one routing decision (<see cref="Router.Route"/>) for one network size and kind of order, and
 /// which strategies the router ended with (share of the calls, and their own median).</summary>
 internal sealed record RoutingRow(int Locations, string Case, int Orders, int Iterations, double MeanCandidates,
-    double P50Us, double P99Us, double MeanUs, double CpuP50Us, double CpuP99Us, double PreemptedShare,
+    double P50Us, double P99Us, double MeanUs, double CpuP50Us, double CpuP99Us, double PreemptedShare, double CollectedShare,
     IReadOnlyList<(string Strategy, double Share, double P50Us)> Strategies);
 
 /// <summary>
@@ -38,6 +38,7 @@ internal static class RoutingBench
         public readonly List<long> Ticks = [];
         public readonly List<long> CpuNs = [];
         public long Preempted;
+        public long Collected;
         public readonly Dictionary<string, List<long>> ByStrategy = new(StringComparer.Ordinal);
         public long Candidates;
         public Network Network => network;
@@ -50,6 +51,7 @@ internal static class RoutingBench
             var p = pool[index % pool.Count];
             var candidates = network.Candidates(p.Order);
             var switches = ThreadClock.InvoluntarySwitches();
+            var collections = GC.CollectionCount(0);
             var cpu = ThreadClock.CpuNs();
             var started = Stopwatch.GetTimestamp();
             var plan = Router.Route(p.Lines, p.Order.Destination, candidates);
@@ -57,6 +59,7 @@ internal static class RoutingBench
             var cpuNs = ThreadClock.CpuNs() - cpu;
             if (!timed) return;
             if (ThreadClock.InvoluntarySwitches() > switches) Preempted++;
+            if (GC.CollectionCount(0) > collections) Collected++;
             Ticks.Add(ticks);
             CpuNs.Add(cpuNs);
             Candidates += candidates.Count;
@@ -119,6 +122,7 @@ internal static class RoutingBench
             all.Length == 0 ? double.NaN : (double)s.Candidates / all.Length,
             Us(ClosedLoop.Percentile(all, 0.50)), Us(ClosedLoop.Percentile(all, 0.99)), all.Length == 0 ? double.NaN : Us(all.Average()),
             ClosedLoop.Percentile(cpu, 0.50) / 1000, ClosedLoop.Percentile(cpu, 0.99) / 1000, all.Length == 0 ? double.NaN : (double)s.Preempted / all.Length,
+            all.Length == 0 ? double.NaN : (double)s.Collected / all.Length,
             s.ByStrategy.OrderByDescending(b => b.Value.Count)
                 .Select(b => (b.Key, (double)b.Value.Count / all.Length, Us(ClosedLoop.Percentile(Sorted(b.Value), 0.50)))).ToList());
     }

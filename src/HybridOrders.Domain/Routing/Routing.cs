@@ -1,3 +1,4 @@
+using System.Buffers;
 using HybridOrders.Domain.Common;
 using HybridOrders.Domain.Inventory;
 
@@ -37,7 +38,8 @@ public sealed record RoutingPlan(string Strategy, IReadOnlyList<Allocation> Allo
 /// </list>
 /// Per call, what does not change while the plan is sought is worked out once: the order's lines as arrays, each
 /// candidate's distance and its availability of each line (one flat array, no dictionary look-ups in the searches), and
-/// the reasons of the decision record.
+/// the reasons of the decision record. The working arrays, a few bytes per candidate, are rented from the shared array
+/// pool and given back when the plan is made: what a call leaves to the garbage collector is the plan itself.
 /// </summary>
 public static class Router
 {
@@ -47,7 +49,7 @@ public static class Router
 
     public static RoutingPlan? Route(IReadOnlyList<StockQuantity> lines, GeoPoint destination, IEnumerable<RoutingCandidate> candidates)
     {
-        var order = new OrderView(StockQuantity.Normalize(lines), candidates as IReadOnlyList<RoutingCandidate> ?? candidates.ToList(), destination);
+        using var order = new OrderView(StockQuantity.Normalize(lines), candidates as IReadOnlyList<RoutingCandidate> ?? candidates.ToList(), destination);
 
         var single = order.FirstThatCoversAll();
         if (single >= 0)
@@ -62,53 +64,71 @@ public static class Router
             "no one or two locations can send it all: nearest location covering most of what is left, repeated");
     }
 
-    /// <summary>One candidate, ranked, with what the searches ask of it.</summary>
-    private readonly record struct Ranked(RoutingCandidate Candidate, double DistanceKm, bool CanFulfilAll, bool Useful);
+    /// <summary>One candidate, ranked, with what the searches ask of it: its index in the caller's list (no reference, so
+    /// a pooled array of these keeps nothing alive), its distance, and whether it is in the plan.</summary>
+    private struct Ranked
+    {
+        public int Index;
+        public bool CanFulfilAll; // the flags beside the index: 16 bytes in all
+        public bool Useful;
+        public bool Chosen;
+        public double DistanceKm;
+    }
 
     /// <summary>One order against its candidates, ranked nearest first (ties: location code, ordinal). Candidates are
-    /// referred to by their rank; <c>_available[rank * lines + line]</c> is what that candidate can promise of that line.</summary>
-    private sealed class OrderView
+    /// referred to by their rank; <c>_available[rank * lines + line]</c> is what that candidate can promise of that line.
+    /// The arrays are rented (longer than needed): <c>_count</c> and <c>_usefulCount</c> say how much of them is the order's.</summary>
+    private sealed class OrderView : IDisposable
     {
         private readonly IReadOnlyList<StockQuantity> _wanted;
+        private readonly IReadOnlyList<RoutingCandidate> _candidates;
         private readonly int[] _quantity;
         private readonly Ranked[] _ranked;
         private readonly int[] _available;
         private readonly int[] _useful; // ranks of the candidates with any wanted SKU, nearest first
         private readonly int _lines;
+        private readonly int _count;
+        private readonly int _usefulCount;
 
         public OrderView(IReadOnlyList<StockQuantity> wanted, IReadOnlyList<RoutingCandidate> candidates, GeoPoint destination)
         {
             _wanted = wanted;
+            _candidates = candidates;
             _lines = wanted.Count;
             _quantity = new int[_lines];
             for (var l = 0; l < _lines; l++) _quantity[l] = wanted[l].Quantity;
 
-            // Distances first (the destination's side of the haversine once), sorted as plain numbers with the candidates'
-            // indices alongside; only runs of equal distances are then put in location-code order.
-            var count = candidates.Count;
-            var distance = new double[count];
-            var index = new int[count];
+            // Distances first (the destination's side of the haversine once). They are rounded to the metre, so each is a whole
+            // number of metres below 2^25 (half the equator): sorted as one 64-bit key, metres above the candidate's index, it
+            // is a sort of plain numbers with nothing alongside. Only runs of equal distance are then put in location-code order.
+            var count = _count = candidates.Count;
+            var distance = ArrayPool<double>.Shared.Rent(count); // by the caller's index
+            var key = ArrayPool<ulong>.Shared.Rent(count);
+            var index = ArrayPool<int>.Shared.Rent(count); // by rank
             var cosDestination = destination.CosOfLatitude;
             for (var i = 0; i < count; i++)
             {
                 var position = candidates[i].Position;
-                distance[i] = Math.Round(GeoPoint.DistanceKm(position, position.CosOfLatitude, destination, cosDestination), 3);
-                index[i] = i;
+                var km = distance[i] = Math.Round(GeoPoint.DistanceKm(position, position.CosOfLatitude, destination, cosDestination), 3);
+                key[i] = (ulong)Math.Round(km * 1000) << 32 | (uint)i;
             }
-            Array.Sort(distance, index);
+            Array.Sort(key, 0, count);
+            for (var r = 0; r < count; r++) index[r] = (int)(uint)key[r];
             for (var start = 0; start < count;)
             {
                 var end = start + 1;
-                while (end < count && distance[end] == distance[start]) end++;
+                while (end < count && key[end] >> 32 == key[start] >> 32) end++;
                 if (end - start > 1)
                     Array.Sort(index, start, end - start, Comparer<int>.Create((x, y) =>
                         string.CompareOrdinal(candidates[x].LocationCode, candidates[y].LocationCode)));
                 start = end;
             }
+            ArrayPool<ulong>.Shared.Return(key);
 
             // Then, in rank order, what each can promise of each line.
-            _ranked = new Ranked[count];
-            _available = new int[count * _lines];
+            _ranked = ArrayPool<Ranked>.Shared.Rent(count);
+            _available = ArrayPool<int>.Shared.Rent(count * _lines);
+            Array.Clear(_available, 0, count * _lines); // Fill writes only the lines a candidate holds
             var useful = 0;
             for (var r = 0; r < count; r++)
             {
@@ -121,13 +141,27 @@ public static class Router
                     all &= a >= _quantity[l];
                     any |= a > 0;
                 }
-                _ranked[r] = new Ranked(c, distance[r], all, any);
+                _ranked[r] = new Ranked { Index = index[r], DistanceKm = distance[index[r]], CanFulfilAll = all, Useful = any };
                 if (any) useful++;
             }
-            _useful = new int[useful];
+            ArrayPool<double>.Shared.Return(distance);
+            ArrayPool<int>.Shared.Return(index);
+            _usefulCount = useful;
+            _useful = ArrayPool<int>.Shared.Rent(useful);
             for (int r = 0, u = 0; r < count; r++)
                 if (_ranked[r].Useful) _useful[u++] = r;
         }
+
+        public void Dispose()
+        {
+            ArrayPool<Ranked>.Shared.Return(_ranked);
+            ArrayPool<int>.Shared.Return(_available);
+            ArrayPool<int>.Shared.Return(_useful);
+        }
+
+        private ReadOnlySpan<int> Useful => _useful.AsSpan(0, _usefulCount);
+
+        private string Code(int rank) => _candidates[_ranked[rank].Index].LocationCode;
 
         /// <summary>What a candidate can promise of each line (never below 0). A candidate usually holds few of the wanted SKUs:
         /// walking its few entries and matching them to the lines is cheaper than hashing every wanted SKU once per
@@ -154,7 +188,7 @@ public static class Router
 
         public int FirstThatCoversAll()
         {
-            for (var r = 0; r < _ranked.Length; r++)
+            for (var r = 0; r < _count; r++)
                 if (_ranked[r].CanFulfilAll) return r;
             return -1;
         }
@@ -164,7 +198,7 @@ public static class Router
             for (var l = 0; l < _lines; l++)
             {
                 long sum = 0;
-                foreach (var r in _useful) sum += Available(r, l);
+                foreach (var r in Useful) sum += Available(r, l);
                 if (sum < _quantity[l]) return false;
             }
             return true;
@@ -179,30 +213,31 @@ public static class Router
         /// </summary>
         public (int Near, int Far)? BestPair()
         {
-            if (_useful.Length < 2) return null;
+            var useful = Useful;
+            if (useful.Length < 2) return null;
             var scarcest = 0;
             var fewest = int.MaxValue;
             for (var l = 0; l < _lines; l++)
             {
                 var holders = 0;
-                foreach (var r in _useful)
+                foreach (var r in useful)
                     if (Available(r, l) > 0) holders++;
                 if (holders < fewest) (fewest, scarcest) = (holders, l);
             }
 
             int bestNear = -1, bestFar = -1; // positions in _useful
             var bestTotal = double.MaxValue;
-            var nearestUseful = _ranked[_useful[0]].DistanceKm;
-            for (var h = 0; h < _useful.Length; h++)
+            var nearestUseful = _ranked[useful[0]].DistanceKm;
+            for (var h = 0; h < useful.Length; h++)
             {
-                var holder = _useful[h];
+                var holder = useful[h];
                 if (Available(holder, scarcest) == 0) continue;
                 var holderKm = _ranked[holder].DistanceKm;
                 if (holderKm + nearestUseful > bestTotal) break; // every later holder is farther still
-                for (var p = 0; p < _useful.Length; p++)
+                for (var p = 0; p < useful.Length; p++)
                 {
                     if (p == h) continue;
-                    var partner = _useful[p];
+                    var partner = useful[p];
                     var total = holderKm + _ranked[partner].DistanceKm;
                     if (total > bestTotal) break;
                     if (!Covers(holder, partner)) continue;
@@ -211,7 +246,7 @@ public static class Router
                         (bestTotal, bestNear, bestFar) = (total, near, far);
                 }
             }
-            return bestNear < 0 ? null : (_useful[bestNear], _useful[bestFar]);
+            return bestNear < 0 ? null : (useful[bestNear], useful[bestFar]);
         }
 
         private bool Covers(int a, int b)
@@ -228,23 +263,24 @@ public static class Router
         {
             var remaining = new long[_lines];
             for (var l = 0; l < _lines; l++) remaining[l] = _quantity[l];
-            var taken = new bool[_useful.Length];
+            var useful = Useful;
+            var taken = new bool[useful.Length];
             var chosen = new List<int>();
             while (Array.Exists(remaining, q => q > 0))
             {
                 int next = -1;
                 long most = 0;
-                for (var u = 0; u < _useful.Length; u++)
+                for (var u = 0; u < useful.Length; u++)
                 {
                     if (taken[u]) continue;
                     long covered = 0;
-                    for (var l = 0; l < _lines; l++) covered += Math.Min(remaining[l], Available(_useful[u], l));
+                    for (var l = 0; l < _lines; l++) covered += Math.Min(remaining[l], Available(useful[u], l));
                     if (covered > most) (most, next) = (covered, u);
                 }
                 if (next < 0) throw new InvalidOperationException("The candidates cannot cover the order."); // ruled out by UsefulCanCover
                 taken[next] = true;
-                chosen.Add(_useful[next]);
-                for (var l = 0; l < _lines; l++) remaining[l] -= Math.Min(remaining[l], Available(_useful[next], l));
+                chosen.Add(useful[next]);
+                for (var l = 0; l < _lines; l++) remaining[l] -= Math.Min(remaining[l], Available(useful[next], l));
             }
             return chosen;
         }
@@ -267,24 +303,23 @@ public static class Router
             }
 
             var allocations = new List<Allocation>(ordered.Length);
-            var isChosen = new bool[_ranked.Length];
             for (var o = 0; o < ordered.Length; o++)
             {
                 if (take[o] is not { } taken) continue;
-                var r = _ranked[ordered[o]];
-                allocations.Add(new Allocation(r.Candidate.LocationCode, r.DistanceKm, taken));
-                isChosen[ordered[o]] = true;
+                ref var r = ref _ranked[ordered[o]];
+                allocations.Add(new Allocation(Code(ordered[o]), r.DistanceKm, taken));
+                r.Chosen = true;
             }
 
             var nearestFull = FirstThatCoversAll();
-            var fartherFull = nearestFull < 0 ? null : $"can send everything, but {_ranked[nearestFull].Candidate.LocationCode} is nearer";
+            var fartherFull = nearestFull < 0 ? null : $"can send everything, but {Code(nearestFull)} is nearer";
             var notChosen = strategy == RoutingStrategy.SingleLocation ? NotWholeOrder : NotNeeded;
-            var decisions = new CandidateDecision[_ranked.Length];
-            for (var r = 0; r < _ranked.Length; r++)
+            var decisions = new CandidateDecision[_count];
+            for (var r = 0; r < _count; r++)
             {
                 var c = _ranked[r];
-                decisions[r] = new CandidateDecision(c.Candidate.LocationCode, c.DistanceKm, c.CanFulfilAll, isChosen[r],
-                    isChosen[r] ? chosenReason : c.CanFulfilAll ? fartherFull! : !c.Useful ? NoneOfTheItems : notChosen);
+                decisions[r] = new CandidateDecision(_candidates[c.Index].LocationCode, c.DistanceKm, c.CanFulfilAll, c.Chosen,
+                    c.Chosen ? chosenReason : c.CanFulfilAll ? fartherFull! : !c.Useful ? NoneOfTheItems : notChosen);
             }
             return new RoutingPlan(strategy, allocations, decisions);
         }
