@@ -225,28 +225,69 @@ public static class Router
                 if (holders < fewest) (fewest, scarcest) = (holders, l);
             }
 
-            int bestNear = -1, bestFar = -1; // positions in _useful
-            var bestTotal = double.MaxValue;
-            var nearestUseful = _ranked[useful[0]].DistanceKm;
-            for (var h = 0; h < useful.Length; h++)
+            // A partner has to send in full every line the holder has none of. For each such set of lines (a bit per line;
+            // an order has few distinct ones) the positions of the useful candidates that can, nearest first, are listed
+            // once: a holder's scan then skips the partners that cannot cover it without reading their rows. (Orders of
+            // more than 64 lines skip nothing.)
+            var full = ArrayPool<ulong>.Shared.Rent(useful.Length);
+            var partners = new List<(ulong Need, int[] Positions, int Count)>();
+            try
             {
-                var holder = useful[h];
-                if (Available(holder, scarcest) == 0) continue;
-                var holderKm = _ranked[holder].DistanceKm;
-                if (holderKm + nearestUseful > bestTotal) break; // every later holder is farther still
-                for (var p = 0; p < useful.Length; p++)
+                for (var u = 0; u < useful.Length; u++) full[u] = Mask(useful[u], needNone: false);
+
+                int bestNear = -1, bestFar = -1; // positions in _useful
+                var bestTotal = double.MaxValue;
+                var nearestUseful = _ranked[useful[0]].DistanceKm;
+                for (var h = 0; h < useful.Length; h++)
                 {
-                    if (p == h) continue;
-                    var partner = useful[p];
-                    var total = holderKm + _ranked[partner].DistanceKm;
-                    if (total > bestTotal) break;
-                    if (!Covers(holder, partner)) continue;
-                    var (near, far) = h < p ? (h, p) : (p, h);
-                    if (total < bestTotal || (total == bestTotal && (near < bestNear || (near == bestNear && far < bestFar))))
-                        (bestTotal, bestNear, bestFar) = (total, near, far);
+                    var holder = useful[h];
+                    if (Available(holder, scarcest) == 0) continue;
+                    var holderKm = _ranked[holder].DistanceKm;
+                    if (holderKm + nearestUseful > bestTotal) break; // every later holder is farther still
+                    var (positions, count) = PartnersFor(Mask(holder, needNone: true));
+                    for (var i = 0; i < count; i++)
+                    {
+                        var p = positions[i];
+                        if (p == h) continue;
+                        var partner = useful[p];
+                        var total = holderKm + _ranked[partner].DistanceKm;
+                        if (total > bestTotal) break;
+                        if (!Covers(holder, partner)) continue;
+                        var (near, far) = h < p ? (h, p) : (p, h);
+                        if (total < bestTotal || (total == bestTotal && (near < bestNear || (near == bestNear && far < bestFar))))
+                            (bestTotal, bestNear, bestFar) = (total, near, far);
+                    }
                 }
+                return bestNear < 0 ? null : (useful[bestNear], useful[bestFar]);
             }
-            return bestNear < 0 ? null : (useful[bestNear], useful[bestFar]);
+            finally
+            {
+                ArrayPool<ulong>.Shared.Return(full);
+                foreach (var list in partners) ArrayPool<int>.Shared.Return(list.Positions);
+            }
+
+            (int[] Positions, int Count) PartnersFor(ulong need)
+            {
+                foreach (var list in partners)
+                    if (list.Need == need) return (list.Positions, list.Count);
+                var positions = ArrayPool<int>.Shared.Rent(_usefulCount);
+                var count = 0;
+                for (var u = 0; u < _usefulCount; u++)
+                    if ((full[u] & need) == need) positions[count++] = u;
+                partners.Add((need, positions, count));
+                return (positions, count);
+            }
+        }
+
+        /// <summary>A bit per line (the first 64; none beyond): the lines the candidate has none of, or else the lines it
+        /// can send in full.</summary>
+        private ulong Mask(int rank, bool needNone)
+        {
+            if (_lines > 64) return 0;
+            ulong mask = 0;
+            for (var l = 0; l < _lines; l++)
+                if (needNone ? Available(rank, l) == 0 : Available(rank, l) >= _quantity[l]) mask |= 1UL << l;
+            return mask;
         }
 
         private bool Covers(int a, int b)
