@@ -36,7 +36,12 @@ public static class DailySales
         var lastDay = now.InZone(zone).Date.PlusDays(-1);
         var earliest = lastDay.PlusDays(-(MaxHistoryDays - 1));
 
-        var imported = db.ImportedSales.AsNoTracking().Where(s => s.Sku == sku && s.Date >= earliest && s.Date <= lastDay);
+        // The two dates are written into the SQL as constants (they change once a day), the SKU and location stay parameters:
+        // a server that plans a parameterised statement once for all values (PostgreSQL's generic plan, which the API's
+        // sessions use: ADR 0017) cannot tell how much of the table a range of two unknown dates covers, and guessed a
+        // handful of rows for the network's year of daily sales (73,000 at 200 locations): a sort spilled to disk instead of
+        // one hash of the dates, 49 ms against 18 ms per read.
+        var imported = db.ImportedSales.AsNoTracking().Where(s => s.Sku == sku && s.Date >= EF.Constant(earliest) && s.Date <= EF.Constant(lastDay));
         if (locationCode is not null) imported = imported.Where(s => s.LocationCode == locationCode);
         if (channel is { } c) imported = imported.Where(s => s.Channel == c);
         var byDate = (await imported.GroupBy(s => s.Date).Select(g => new { Date = g.Key, Quantity = g.Sum(s => (long)s.Quantity) }).ToListAsync(ct))
