@@ -27,7 +27,7 @@ public sealed class GetJourneysHandler(IHybridOrdersDbContext db, IClock clock) 
     {
         var (from, to) = AnalyticsWindow.Resolve(query.From, query.To, clock);
         var groups = await db.Orders.AsNoTracking()
-            .Where(o => o.PlacedAt >= from && o.PlacedAt < to)
+            .Where(o => o.PlacedAt >= EF.Constant(from) && o.PlacedAt < EF.Constant(to))
             .GroupBy(o => new { o.Channel, o.Mode, Returned = o.ReturnedUnits > 0 })
             .Select(g => new { g.Key.Channel, g.Key.Mode, g.Key.Returned, Orders = g.Count() })
             .ToListAsync(ct);

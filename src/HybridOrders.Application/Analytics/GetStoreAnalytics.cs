@@ -40,7 +40,7 @@ public sealed class GetStoreAnalyticsHandler(IHybridOrdersDbContext db, IClock c
         var (start, end) = AnalyticsWindow.Resolve(query.From, query.To, clock);
         var fulfilments = from f in db.Fulfilments.AsNoTracking()
                           join o in db.Orders.AsNoTracking() on f.OrderId equals o.Id
-                          where o.PlacedAt >= start && o.PlacedAt < end
+                          where o.PlacedAt >= EF.Constant(start) && o.PlacedAt < EF.Constant(end)
                           select new { f.OriginLocationCode, f.DestinationLocationCode, f.Type, f.Status, f.MinutesToReady, f.ShippedAt, o.PlacedAt };
 
         // A till sale (a carry-out sale or a hold paid at the till) is an in_store order: counted as a till sale, not as work.
@@ -69,7 +69,7 @@ public sealed class GetStoreAnalyticsHandler(IHybridOrdersDbContext db, IClock c
             .ToLookup(x => x.Code, x => (double)x.Minutes);
         var shipped = (await fulfilments.Where(f => f.ShippedAt != null).Select(f => new { f.OriginLocationCode, f.PlacedAt, f.ShippedAt }).ToListAsync(ct))
             .ToLookup(x => x.OriginLocationCode, x => Math.Floor((x.ShippedAt!.Value - x.PlacedAt).TotalMinutes));
-        var returns = await db.Returns.AsNoTracking().Where(r => r.CreatedAt >= start && r.CreatedAt < end)
+        var returns = await db.Returns.AsNoTracking().Where(r => r.CreatedAt >= EF.Constant(start) && r.CreatedAt < EF.Constant(end))
             .GroupBy(r => r.LocationCode).Select(g => new { Code = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Code, x => x.Count, ct);
 
         var locations = await db.Locations.AsNoTracking().OrderBy(l => l.Code).Select(l => new { l.Code, l.Name }).ToListAsync(ct);
