@@ -1208,3 +1208,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206020859_StockLinesFillFactor') THEN
+    ALTER TABLE "StockLines" SET (fillfactor=85);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206020859_StockLinesFillFactor') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206020859_StockLinesFillFactor', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

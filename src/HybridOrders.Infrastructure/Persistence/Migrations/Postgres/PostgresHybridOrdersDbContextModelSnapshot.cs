@@ -217,6 +217,8 @@ namespace HybridOrders.Infrastructure.Persistence.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_StockLines_Figures", "\"OnHand\" >= 0 AND \"Reserved\" >= 0 AND \"Reserved\" <= \"OnHand\" AND \"SafetyStock\" >= 0");
                         });
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 85);
                 });
 
             modelBuilder.Entity("HybridOrders.Domain.Inventory.StockMovement", b =>
