@@ -38,8 +38,9 @@ public sealed record RoutingPlan(string Strategy, IReadOnlyList<Allocation> Allo
 /// </list>
 /// Per call, what does not change while the plan is sought is worked out once: the order's lines as arrays, each
 /// candidate's distance and its availability of each line (one flat array, no dictionary look-ups in the searches), and
-/// the reasons of the decision record. The working arrays, a few bytes per candidate, are rented from the shared array
-/// pool and given back when the plan is made: what a call leaves to the garbage collector is the plan itself.
+/// the reasons of the decision record. The per-candidate working arrays (ranks, distances, availabilities) are rented from
+/// the shared array pool and given back when the plan is made: of what a call leaves to the garbage collector, only the
+/// plan's decision record (and the rare greedy step's flags) grows with the candidates.
 /// </summary>
 public static class Router
 {
